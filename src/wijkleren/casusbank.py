@@ -1,0 +1,267 @@
+"""The case bank: the casus schema, loading YAML files with Dutch errors, and the packaged bank.
+
+The schema lives here and only here. A casus file is a YAML list of casussen; see
+``data/casussen/`` for the bank and ``voorbeelden/eigen_casussen.yaml`` for a trainer's file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .beslisregel import Uitkomst, beslis
+from .domein import CATEGORIE_NAAM, CATEGORIEEN, KENMERK_CODES, POOLS, SCHALEN, THEMAS
+
+BANK_MAP = Path(__file__).parent / "data" / "casussen"
+
+Categorie = Literal["wijkaanpak", "gebiedsgericht", "sectoraal"]
+Thema = Literal[THEMAS]  # type: ignore[valid-type]
+Schaal = Literal[SCHALEN]  # type: ignore[valid-type]
+Pool = Literal[POOLS]  # type: ignore[valid-type]
+assert set(Categorie.__args__) == set(CATEGORIEEN)
+
+
+def _suggestie(woord: str, opties: tuple[str, ...]) -> str:
+    gok = difflib.get_close_matches(str(woord), opties, n=1, cutoff=0.6)
+    return f" Bedoelde je '{gok[0]}'?" if gok else ""
+
+
+class Casus(BaseModel):
+    """One casus: a short case description with its kenmerken, label and explanation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,40}$")
+    titel: str = Field(min_length=3, max_length=120)
+    tekst: str = Field(min_length=40)
+    label: Categorie
+    kenmerken: tuple[str, ...]
+    uitleg: str = Field(min_length=20)
+    thema: Thema
+    schaal: Schaal
+    moeilijkheid: int = Field(ge=1, le=3)
+    pool: Pool = "oefenen"
+    valkuil: str | None = None
+
+    @field_validator("kenmerken", mode="before")
+    @classmethod
+    def _kenmerken_bekend(cls, waarde):
+        if waarde is None:
+            return ()
+        if not isinstance(waarde, (list, tuple)):
+            raise ValueError("moet een lijst van kenmerken zijn, zoals [gebiedsgebonden, ...]")
+        for code in waarde:
+            if code not in KENMERK_CODES:
+                raise ValueError(f"onbekend kenmerk '{code}'.{_suggestie(code, KENMERK_CODES)}")
+        dubbel = sorted({c for c in waarde if list(waarde).count(c) > 1})
+        if dubbel:
+            raise ValueError(f"kenmerk staat er twee keer in: {', '.join(dubbel)}")
+        return tuple(waarde)
+
+    @model_validator(mode="after")
+    def _label_volgt_uit_kenmerken(self):
+        uit = beslis(self.kenmerken)
+        if uit.categorie != self.label:
+            raise ValueError(
+                f"label '{self.label}' past niet bij de kenmerken: volgens de beslisregel is dit "
+                f"'{uit.categorie}' ({CATEGORIE_NAAM[uit.categorie]})"
+            )
+        return self
+
+    @property
+    def uitkomst(self) -> Uitkomst:
+        return beslis(self.kenmerken)
+
+
+@dataclass(frozen=True)
+class Probleem:
+    """One problem in a casus file, with where it is."""
+
+    bestand: str
+    casus_id: str | None
+    veld: str | None
+    bericht: str
+    regel: int | None = None
+
+    def __str__(self) -> str:
+        plek = self.bestand + (f", regel {self.regel}" if self.regel else "")
+        wie = f"casus '{self.casus_id}'" if self.casus_id else "bestand"
+        veld = f", veld '{self.veld}'" if self.veld else ""
+        return f"{plek}: {wie}{veld}: {self.bericht}"
+
+
+class CasusFout(Exception):
+    """The file was read, but one or more casussen are invalid (exit code 1)."""
+
+    def __init__(self, problemen: list[Probleem]):
+        self.problemen = problemen
+        super().__init__("\n".join(str(p) for p in problemen))
+
+
+class LeesFout(Exception):
+    """The file could not be read or parsed as YAML (exit code 2)."""
+
+
+_BERICHTEN = {
+    "missing": "verplicht veld ontbreekt",
+    "extra_forbidden": "onbekend veld",
+    "string_type": "moet tekst zijn",
+    "int_type": "moet een heel getal zijn",
+    "int_parsing": "moet een heel getal zijn",
+    "int_from_float": "moet een heel getal zijn",
+    "string_pattern_mismatch": "mag alleen letters, cijfers, - en _ bevatten (hoogstens 40 tekens)",
+    "tuple_type": "moet een lijst zijn",
+    "model_type": "moet een casus zijn met velden als id, titel en tekst",
+}
+
+
+def _dutch(err: dict) -> str:
+    soort = err["type"]
+    ctx = err.get("ctx", {})
+    if soort in _BERICHTEN:
+        return _BERICHTEN[soort]
+    if soort == "literal_error":
+        opties = tuple(a.strip("'") for a in ctx.get("expected", "").replace(" or ", ", ").split(", "))
+        return (
+            f"ongeldige waarde '{err.get('input')}'; kies uit: {', '.join(opties)}."
+            f"{_suggestie(err.get('input'), opties)}"
+        )
+    if soort == "string_too_short":
+        return f"is te kort (minstens {ctx.get('min_length')} tekens)"
+    if soort == "string_too_long":
+        return f"is te lang (hoogstens {ctx.get('max_length')} tekens)"
+    if soort in ("greater_than_equal", "less_than_equal"):
+        return "moet 1, 2 of 3 zijn"
+    if soort == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return f"ongeldige waarde ({err['msg']})"
+
+
+def _regels(node) -> tuple[list[int], list[dict[str, int]]]:
+    """Line numbers per casus and per field, from the YAML node tree."""
+    starts: list[int] = []
+    velden: list[dict[str, int]] = []
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            starts.append(item.start_mark.line + 1)
+            if isinstance(item, yaml.MappingNode):
+                velden.append({k.value: k.start_mark.line + 1 for k, _ in item.value})
+            else:
+                velden.append({})
+    return starts, velden
+
+
+def lees_yaml(pad: Path | str):
+    """Read a YAML file; LeesFout (Dutch, with the line number) when that is not possible."""
+    pad = Path(pad)
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LeesFout(f"{pad}: dit bestand bestaat niet.") from None
+    except IsADirectoryError:
+        raise LeesFout(f"{pad}: dit is een map, geen bestand.") from None
+    except UnicodeDecodeError:
+        raise LeesFout(f"{pad}: dit bestand is geen tekst in UTF-8.") from None
+    except OSError as fout:
+        raise LeesFout(f"{pad}: kan dit bestand niet lezen ({fout.strerror}).") from None
+    try:
+        node = yaml.compose(tekst, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(tekst)
+    except yaml.YAMLError as fout:
+        mark = getattr(fout, "problem_mark", None) or getattr(fout, "context_mark", None)
+        regel = f", regel {mark.line + 1}" if mark else ""
+        uitleg = getattr(fout, "problem", None) or "ongeldige YAML"
+        raise LeesFout(
+            f"{pad}{regel}: dit is geen geldige YAML ({uitleg}). "
+            "Kijk naar inspringen, dubbele punten en aanhalingstekens."
+        ) from None
+    return data, node
+
+
+def laad_bestand(pad: Path | str) -> list[Casus]:
+    """Load and validate one casus file. Raises LeesFout or CasusFout with Dutch messages."""
+    pad = Path(pad)
+    data, node = lees_yaml(pad)
+    naam = str(pad)
+    if data is None:
+        raise CasusFout([Probleem(naam, None, None, "het bestand is leeg: er staan geen casussen in")])
+    if not isinstance(data, list):
+        raise CasusFout(
+            [Probleem(naam, None, None, "het bestand moet een lijst van casussen zijn (elke casus begint met '- id:')", 1)]
+        )
+    starts, velden = _regels(node)
+    casussen: list[Casus] = []
+    problemen: list[Probleem] = []
+    gezien: dict[str, int] = {}
+    for nr, item in enumerate(data):
+        cid = str(item.get("id")) if isinstance(item, dict) and item.get("id") is not None else None
+        wie = cid or f"nummer {nr + 1}"
+        try:
+            casus = Casus.model_validate(item)
+        except ValidationError as fout:
+            for err in fout.errors():
+                veld = ".".join(str(x) for x in err["loc"]) or None
+                veldnaam = str(err["loc"][0]) if err["loc"] else None
+                regel = velden[nr].get(veldnaam) if veldnaam else None
+                problemen.append(Probleem(naam, wie, veld, _dutch(err), regel or starts[nr]))
+            continue
+        if casus.id in gezien:
+            problemen.append(
+                Probleem(naam, casus.id, "id", f"dit id komt al voor (regel {gezien[casus.id]})", starts[nr])
+            )
+            continue
+        gezien[casus.id] = starts[nr]
+        casussen.append(casus)
+    if problemen:
+        raise CasusFout(problemen)
+    return casussen
+
+
+def laad_bestanden(paden) -> list[Casus]:
+    """Load several files as one set: ids must be unique across all of them."""
+    alles: list[Casus] = []
+    problemen: list[Probleem] = []
+    waar: dict[str, str] = {}
+    for pad in paden:
+        try:
+            casussen = laad_bestand(pad)
+        except CasusFout as fout:
+            problemen.extend(fout.problemen)
+            continue
+        for c in casussen:
+            if c.id in waar:
+                problemen.append(Probleem(str(pad), c.id, "id", f"dit id komt al voor in {waar[c.id]}"))
+            else:
+                waar[c.id] = str(pad)
+                alles.append(c)
+    if problemen:
+        raise CasusFout(problemen)
+    return alles
+
+
+def bank_bestanden() -> list[Path]:
+    return sorted(BANK_MAP.glob("*.yaml"))
+
+
+@functools.cache
+def laad_bank() -> tuple[Casus, ...]:
+    """All casussen of the packaged bank, in file order."""
+    return tuple(laad_bestanden(bank_bestanden()))
+
+
+def casussen(pool: str | None = None) -> list[Casus]:
+    """The bank's casussen, optionally of one pool only ('oefenen' or 'toets')."""
+    return [c for c in laad_bank() if pool is None or c.pool == pool]
+
+
+def casus(casus_id: str) -> Casus:
+    for c in laad_bank():
+        if c.id == casus_id:
+            return c
+    raise KeyError(f"Casus '{casus_id}' staat niet in de casusbank.")
