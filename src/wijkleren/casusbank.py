@@ -91,9 +91,9 @@ class Probleem:
 
     def __str__(self) -> str:
         plek = self.bestand + (f", regel {self.regel}" if self.regel else "")
-        wie = f"casus '{self.casus_id}'" if self.casus_id else "bestand"
-        veld = f", veld '{self.veld}'" if self.veld else ""
-        return f"{plek}: {wie}{veld}: {self.bericht}"
+        wie = [f"casus '{self.casus_id}'"] if self.casus_id else []
+        wie += [f"veld '{self.veld}'"] if self.veld else []
+        return f"{plek}: {', '.join(wie + [self.bericht])}"
 
 
 class CasusFout(Exception):
@@ -176,10 +176,10 @@ def lees_yaml(pad: Path | str):
     except yaml.YAMLError as fout:
         mark = getattr(fout, "problem_mark", None) or getattr(fout, "context_mark", None)
         regel = f", regel {mark.line + 1}" if mark else ""
-        uitleg = getattr(fout, "problem", None) or "ongeldige YAML"
+        technisch = getattr(fout, "problem", None) or ""
         raise LeesFout(
-            f"{pad}{regel}: dit is geen geldige YAML ({uitleg}). "
-            "Kijk naar inspringen, dubbele punten en aanhalingstekens."
+            f"{pad}{regel}: dit is geen geldige YAML. Kijk op deze regel of de regel erboven naar "
+            f"inspringen, dubbele punten en aanhalingstekens. (Technische melding: {technisch}.)"
         ) from None
     return data, node
 
@@ -193,7 +193,15 @@ def laad_bestand(pad: Path | str) -> list[Casus]:
         raise CasusFout([Probleem(naam, None, None, "het bestand is leeg: er staan geen casussen in")])
     if not isinstance(data, list):
         raise CasusFout(
-            [Probleem(naam, None, None, "het bestand moet een lijst van casussen zijn (elke casus begint met '- id:')", 1)]
+            [
+                Probleem(
+                    naam,
+                    None,
+                    None,
+                    "het bestand moet een lijst van casussen zijn (elke casus begint met '- id:')",
+                    1,
+                )
+            ]
         )
     starts, velden = _regels(node)
     casussen: list[Casus] = []
@@ -206,8 +214,9 @@ def laad_bestand(pad: Path | str) -> list[Casus]:
             casus = Casus.model_validate(item)
         except ValidationError as fout:
             for err in fout.errors():
-                veld = ".".join(str(x) for x in err["loc"]) or None
-                veldnaam = str(err["loc"][0]) if err["loc"] else None
+                # The only model-level check (empty loc) is the label against the rule.
+                veld = ".".join(str(x) for x in err["loc"]) or "label"
+                veldnaam = str(err["loc"][0]) if err["loc"] else "label"
                 regel = velden[nr].get(veldnaam) if veldnaam else None
                 problemen.append(Probleem(naam, wie, veld, _dutch(err), regel or starts[nr]))
             continue

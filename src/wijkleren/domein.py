@@ -99,9 +99,7 @@ KENMERKEN: tuple[Kenmerk, ...] = (
 
 KENMERK: dict[str, Kenmerk] = {k.code: k for k in KENMERKEN}
 KENMERK_CODES: tuple[str, ...] = tuple(k.code for k in KENMERKEN)
-GEBIEDSGERICHT_KENMERKEN: tuple[str, ...] = tuple(
-    k.code for k in KENMERKEN if k.groep == GEBIEDSGERICHT
-)
+GEBIEDSGERICHT_KENMERKEN: tuple[str, ...] = tuple(k.code for k in KENMERKEN if k.groep == GEBIEDSGERICHT)
 WIJKAANPAK_KENMERKEN: tuple[str, ...] = tuple(k.code for k in KENMERKEN if k.groep == WIJKAANPAK)
 
 THEMAS: tuple[str, ...] = (

@@ -1,0 +1,25 @@
+"""The book: strict build, and every page loads offline in Chromium without console errors."""
+
+from conftest import html_paginas
+
+
+def test_book_builds_strictly_with_every_chapter(boek):
+    paginas = html_paginas(boek)
+    assert "index.html" in paginas
+    hoofdstukken = [p for p in paginas if p.startswith("book/")]
+    assert len(hoofdstukken) >= 11, hoofdstukken
+
+
+def test_no_page_names_a_cdn(boek):
+    # sphinx-thebe would point at unpkg; the extension removes it. No page may name a CDN host.
+    for p in html_paginas(boek):
+        html = (boek / p).read_text(encoding="utf-8")
+        for host in ("unpkg.com", "cdn.jsdelivr.net", "cdnjs.cloudflare.com", "fonts.googleapis.com"):
+            assert host not in html, f"{p} names {host}"
+
+
+def test_every_page_loads_offline_without_errors(boek, boekserver, pagina):
+    for p in html_paginas(boek):
+        pagina.goto(f"{boekserver}/{p}", wait_until="networkidle")
+    assert pagina.bewaker.extern == []
+    assert pagina.bewaker.fouten == []
