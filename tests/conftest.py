@@ -125,7 +125,7 @@ def html_paginas(boek: Path) -> list[str]:
     return sorted(
         str(p.relative_to(boek))
         for p in boek.rglob("*.html")
-        if not p.relative_to(boek).parts[0].startswith("_")
+        if not p.relative_to(boek).parts[0].startswith(("_", "."))
     )
 
 

@@ -1,5 +1,6 @@
 """`make start`'s server part: JupyterLab and the book on free loopback ports, stopped by Ctrl-C."""
 
+import json
 import signal
 import subprocess
 import sys
@@ -42,10 +43,16 @@ def test_start_serves_lab_and_book_and_stops_on_ctrl_c(boek):
         status, html = _wacht(f"http://127.0.0.1:{lab}/lab")
         assert status == 200 and "JupyterLab" in html
         status, html = _wacht(f"http://127.0.0.1:{boekpoort}/index.html")
+        assert status == 200 and "book/01_welkom.html" in html  # Jupyter Book's redirect to the first page
+        status, html = _wacht(f"http://127.0.0.1:{boekpoort}/book/01_welkom.html")
         assert status == 200 and "Wijkleren" in html
         # The Dutch language pack is installed and offered to JupyterLab.
         status, talen = _wacht(f"http://127.0.0.1:{lab}/lab/api/translations")
         assert "nl_NL" in talen
+        status, instelling = _wacht(
+            f"http://127.0.0.1:{lab}/lab/api/settings/@jupyterlab/translation-extension:plugin"
+        )
+        assert json.loads(instelling)["composite"]["locale"] == "nl_NL"  # the interface speaks Dutch
     finally:
         proc.send_signal(signal.SIGINT)
         uit, _ = proc.communicate(timeout=30)

@@ -7,6 +7,7 @@ from pathlib import Path
 from . import __version__
 
 STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"  # theme components fixed for accessibility
 
 
 def _voor_het_lezen(app) -> None:
@@ -24,9 +25,17 @@ def _zonder_thebe(app, pagename, templatename, context, doctree) -> None:
         ]
 
 
+def _instellingen(app, config) -> None:
+    # In config-inited: Jupyter Book passes its settings as overrides, which would undo changes made in setup().
+    config.html_static_path.append(str(STATIC))
+    config.templates_path.insert(0, str(TEMPLATES))
+    if not config.html_favicon:  # a missing favicon is a 404 and a console error
+        config.html_favicon = str(STATIC / "favicon.svg")
+
+
 def setup(app):
     app.connect("builder-inited", _voor_het_lezen)
     app.connect("html-page-context", _zonder_thebe)
-    app.config.html_static_path.append(str(STATIC))
+    app.connect("config-inited", _instellingen)
     app.add_css_file("wijkleren.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

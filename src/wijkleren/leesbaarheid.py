@@ -17,7 +17,7 @@ textstat.set_lang("nl")
 
 _FENCE = re.compile(r"^(```+|~~~+|:::+)\s*(\{[\w-]+\})?(.*)$")
 # Directives whose body is not prose a learner reads as running text.
-_SKIP_DIRECTIVES = {"code-cell", "figure", "image", "raw", "toctree", "glossary", "mermaid", "casus"}
+_SKIP_DIRECTIVES = {"code-cell", "figure", "image", "raw", "toctree", "mermaid", "casus"}
 
 
 def proza(markdown: str) -> str:
