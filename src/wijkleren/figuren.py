@@ -97,15 +97,14 @@ def spectrum() -> bytes:
     ax.text(
         0.5,
         0.9,
-        "in alle wijken;\nproblemen voorkomen,\nop tijd zien en aanpakken",
+        # Only the generic end is described: the source quotes the RMO on that end alone.
+        "problemen voorkomen, signaleren\nen aanpakken, in wijken met\nweinig of veel problemen",
         ha="left",
         va="top",
         color=DONKER,
         fontsize=10,
     )
-    ax.text(
-        9.5, 0.9, "gericht op één wijk\nen wat daar nodig is", ha="right", va="top", color=DONKER, fontsize=10
-    )
+    ax.text(9.5, 0.9, "het andere uiterste", ha="right", va="top", color=DONKER, fontsize=10)
     return _svg(fig)
 
 
