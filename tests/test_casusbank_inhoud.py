@@ -82,3 +82,45 @@ def test_fictional_places_only_real_programmes_as_in_feiten():
 def test_pools_split_the_bank():
     assert {c.id for c in casussen("toets")}.isdisjoint(c.id for c in casussen("oefenen"))
     assert len(casussen("toets")) + len(casussen("oefenen")) == len(laad_bank())
+
+
+def _tekst_van_html(raw: str) -> str:
+    import html
+
+    tekst = html.unescape(raw)
+    # Exercise data sits in the page as JSON, which may escape letters as \uXXXX.
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), tekst)
+
+
+def _reeksen(tekst: str, n: int = 12) -> set[tuple[str, ...]]:
+    # 12 words: longer than the stock phrases an uitleg shares with the feedback texts.
+    w = woorden(tekst)
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+
+def gelekte_toetscasussen(paginas: dict[str, str]) -> list[str]:
+    """Toets-pool cases whose text or uitleg (any 12-word run) or id as data appears on a page."""
+    alles = set()
+    for raw in paginas.values():
+        alles |= _reeksen(_tekst_van_html(raw))
+    ruw = "\n".join(paginas.values())
+    lek = []
+    for c in casussen("toets"):
+        if _reeksen(c.tekst) & alles or _reeksen(c.uitleg) & alles or re.search(rf"[\"']{c.id}[\"']", ruw):
+            lek.append(c.id)
+    return lek
+
+
+def test_leak_detector_can_fail():
+    c = casussen("toets")[0]
+    assert gelekte_toetscasussen({"x.html": f"<p>{c.tekst}</p>"}) == [c.id]
+    assert gelekte_toetscasussen(
+        {"x.html": f'<script type="application/json">{{"id": "{c.id}"}}</script>'}
+    ) == [c.id]
+
+
+def test_no_toets_case_in_the_built_book(boek):
+    paginas = {str(p): p.read_text(encoding="utf-8") for p in boek.rglob("*.html")}
+    paginas |= {str(p): p.read_text(encoding="utf-8") for p in boek.rglob("*.js") if "_static" not in p.parts}
+    assert len(paginas) > 10
+    assert gelekte_toetscasussen(paginas) == []
