@@ -30,7 +30,8 @@ boek: install
 notebooks: install
 	$(BIN)/jupytext --quiet --to ipynb notebooks/*.md
 
-# What the tests need besides pip: Debian chromium and hunspell-nl, axe-core from npm.
+# What the tests need besides pip: Debian chromium and hunspell-nl; axe-core and
+# configurable-http-proxy (the class server's proxy) from npm.
 test-deps: install
 	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v hunspell >/dev/null || missing="$$missing hunspell"; \
@@ -40,7 +41,7 @@ test-deps: install
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	test -d node_modules/axe-core || npm ci --no-audit --no-fund --silent
+	test -d node_modules/axe-core -a -x node_modules/.bin/configurable-http-proxy || npm ci --no-audit --no-fund --silent
 
 lint: install
 	$(BIN)/ruff check .
@@ -51,3 +52,22 @@ test: test-deps lint
 
 clean:
 	rm -rf _build book/_figuren notebooks/*.ipynb
+
+# Eindopdracht (nbgrader): bronnotitieboeken uit de casusbank, dan de versie voor deelnemers.
+# Bestaat een opdracht al in exercises/release, dan slaat nbgrader hem over (opnieuw: --force).
+.PHONY: opdrachten
+opdrachten: install
+	$(BIN)/wijkleren opdracht maak --cursus exercises
+	cd exercises && PATH="$(CURDIR)/$(BIN):$$PATH" nbgrader generate_assignment casussen_beoordelen
+	cd exercises && PATH="$(CURDIR)/$(BIN):$$PATH" nbgrader generate_assignment toepassen
+
+# A class on this computer: JupyterHub with nbgrader on 127.0.0.1 (run as root; see README).
+# Options for start go in KLAS, e.g. make klas-server KLAS="--deelnemers anna,bram --poort 8100".
+KLASMAP ?= /srv/wijkleren-klas
+.PHONY: klas-server klas-stop
+klas-server: install
+	test -x node_modules/.bin/configurable-http-proxy || npm ci --no-audit --no-fund --silent
+	$(BIN)/python -m wijkleren.hub start --map $(KLASMAP) $(KLAS)
+
+klas-stop:
+	$(BIN)/python -m wijkleren.hub stop --map $(KLASMAP)

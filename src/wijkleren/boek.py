@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
 
 from . import __version__
 
@@ -33,9 +37,88 @@ def _instellingen(app, config) -> None:
         config.html_favicon = str(STATIC / "favicon.svg")
 
 
+# --- Exercises: the {oefening} directive writes an exercise's data into the page ---
+
+
+class oefening_node(nodes.General, nodes.Element):
+    """Where an exercise goes; its HTML (a data block the page script reads) is made at read time."""
+
+
+class OefeningDirective(SphinxDirective):
+    """``:::{oefening} indelen-twee``: one exercise of wijkleren.oefeningen on this page."""
+
+    required_arguments = 1
+
+    def run(self):
+        from .oefeningen import OEFENINGEN, TEKSTEN, als_html_json, bronbestanden, oefendata
+
+        naam = self.arguments[0]
+        if naam not in OEFENINGEN:
+            raise self.error(f"Onbekende oefening '{naam}'. Kies uit: {', '.join(OEFENINGEN)}.")
+        for pad in bronbestanden():  # a changed case or text rebuilds this page
+            self.env.note_dependency(str(pad))
+        node = oefening_node()
+        node["html"] = (
+            f'<div class="wl-oefening" data-oefening="{html.escape(naam)}">'
+            f"<noscript><p>{html.escape(TEKSTEN['geen_script'])}</p></noscript>"
+            f'<script type="application/json" class="wl-data">{als_html_json(oefendata(naam))}</script>'
+            "</div>"
+        )
+        return [node]
+
+
+def _html_oefening(self, node) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+def _sla_over(self, node) -> None:
+    raise nodes.SkipNode
+
+
+def _oefening_bestanden(app, pagename, templatename, context, doctree) -> None:
+    """The exercise script and style only on pages with an exercise."""
+    if doctree is not None and doctree.next_node(oefening_node) is not None:
+        app.builder.add_css_file("oefeningen.css")
+        app.builder.add_js_file("oefeningen.js", defer="defer")
+
+
+TOGGLE_NAAM = "Onderdelen tonen of verbergen"
+
+
+def _toggle_met_naam(app, pagename, templatename, context, doctree) -> None:
+    """The theme's fold-out toggle for a chapter's sections (Oefenen has them) has no name; give it one."""
+    maak = context.get("generate_toctree_html")
+    if maak is None or getattr(maak, "_wijkleren", False):
+        return
+
+    def met_naam(*args, **kwargs):
+        soep = maak(*args, **kwargs)  # a BeautifulSoup tree, cached per page by the theme
+        for summary in getattr(soep, "select", lambda _: [])("summary"):
+            if not summary.get_text(strip=True):
+                naam = soep.new_tag("span", attrs={"class": "visually-hidden"})
+                naam.string = TOGGLE_NAAM
+                summary.insert(0, naam)
+        return soep
+
+    met_naam._wijkleren = True
+    context["generate_toctree_html"] = met_naam
+
+
+def _oefeningen_setup(app) -> None:
+    andere = {b: (_sla_over, None) for b in ("latex", "text", "man", "texinfo")}
+    app.add_node(oefening_node, html=(_html_oefening, None), **andere)
+    app.add_directive("oefening", OefeningDirective)
+    # Before _zonder_thebe, which replaces the page's script list with a filtered copy.
+    app.connect("html-page-context", _oefening_bestanden, priority=400)
+    # After the theme, which adds generate_toctree_html to the context.
+    app.connect("html-page-context", _toggle_met_naam, priority=900)
+
+
 def setup(app):
     app.connect("builder-inited", _voor_het_lezen)
     app.connect("html-page-context", _zonder_thebe)
     app.connect("config-inited", _instellingen)
     app.add_css_file("wijkleren.css")
+    _oefeningen_setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,9 +1,13 @@
-"""The command line: ``wijkleren casussen controleer PAD``. Thin layer over the package."""
+"""The command line: ``wijkleren casussen controleer PAD`` and ``wijkleren opdracht ...``.
+
+Thin layer over the package.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .casusbank import CasusFout, LeesFout, laad_bestanden
 
@@ -23,7 +27,80 @@ def maak_parser() -> argparse.ArgumentParser:
     ctrl = cas_sub.add_parser("controleer", help="controleer een of meer casusbestanden (YAML)")
     ctrl.add_argument("paden", nargs="+", metavar="PAD", help="casusbestand(en)")
     ctrl.set_defaults(functie=_controleer)
+
+    opd = sub.add_parser("opdracht", help="de eindopdracht maken en nakijken (nbgrader)")
+    opd_sub = opd.add_subparsers(dest="actie", metavar="ACTIE", parser_class=_Parser)
+    maak = opd_sub.add_parser("maak", help="maak de bronnotitieboeken uit de casusbank (toetspool)")
+    maak.add_argument("--cursus", help="de nbgrader-map (standaard: exercises)")
+    maak.add_argument("--casussen", help="ids voor deel 1, met komma's (standaard: een vaste keuze)")
+    maak.add_argument("--toepassen", help="ids voor deel 2, met komma's (standaard: een vaste keuze)")
+    maak.set_defaults(functie=_opdracht_maak)
+    nak = opd_sub.add_parser("nakijken", help="kijk alle inleveringen van een opdracht na")
+    nak.add_argument("opdracht", metavar="OPDRACHT", help="bijvoorbeeld casussen_beoordelen")
+    nak.add_argument("--cursus", help="de nbgrader-map (standaard: exercises)")
+    nak.add_argument("--opnieuw", action="store_true", help="kijk ook al nagekeken inleveringen opnieuw na")
+    nak.set_defaults(functie=_opdracht_nakijken)
+    zelf = opd_sub.add_parser("controleer", help="controleer de vorm van de antwoorden in een notitieboek")
+    zelf.add_argument("pad", metavar="PAD", help="een ingevuld notitieboek (.ipynb)")
+    zelf.set_defaults(functie=_opdracht_controleer)
+
+    from .klas.opdrachtregel import voeg_toe as voeg_klas_toe
+
+    voeg_klas_toe(sub, _Parser)  # wijkleren klas nakijken | overzicht | exporteer
     return p
+
+
+def _ids(tekst: str | None) -> list[str] | None:
+    return [i.strip() for i in tekst.split(",") if i.strip()] if tekst else None
+
+
+def _opdracht_maak(args) -> int:
+    from .nakijkronde import RondeFout, cursusmap
+    from .opdrachten import OPDRACHTEN, kies_casussen, schrijf_bronnen
+
+    try:
+        map_ = Path(args.cursus) if args.cursus else cursusmap()
+        keuze = kies_casussen(_ids(args.casussen), _ids(args.toepassen))
+    except (RondeFout, ValueError) as fout:
+        print(f"Fout: {fout}", file=sys.stderr)
+        return 2
+    for pad in schrijf_bronnen(map_, keuze):
+        print(f"Gemaakt: {pad}")
+    print(
+        f"Deel 1: {', '.join(c.id for c in keuze.beoordelen)}. Deel 2: {', '.join(c.id for c in keuze.toepassen)}."
+    )
+    print(
+        "Volgende stap (in de map exercises): "
+        + " en ".join(f"nbgrader generate_assignment {o}" for o in OPDRACHTEN)
+    )
+    return 0
+
+
+def _opdracht_nakijken(args) -> int:
+    from .nakijkronde import AL_NAGEKEKEN, NAGEKEKEN, RondeFout, cursusmap, nakijken, tabel
+
+    try:
+        uitkomsten = nakijken(cursusmap(args.cursus), args.opdracht, opnieuw=args.opnieuw)
+    except RondeFout as fout:
+        print(f"Fout: {fout}", file=sys.stderr)
+        return 2
+    print(tabel(uitkomsten))
+    problemen = [u for u in uitkomsten if u.status not in (NAGEKEKEN, AL_NAGEKEKEN)]
+    if problemen:
+        print(
+            f"{len(problemen)} van de {len(uitkomsten)} inleveringen konden niet worden nagekeken.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _opdracht_controleer(args) -> int:
+    from .zelfcontrole import rapport
+
+    goed, tekst = rapport(args.pad)
+    print(tekst)
+    return 0 if goed else 1
 
 
 def _controleer(args) -> int:

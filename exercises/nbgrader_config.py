@@ -1,0 +1,49 @@
+"""nbgrader-instellingen voor de eindopdracht van Wijkleren.
+
+Gebruik nbgrader vanuit deze map (`cd exercises`), of met `wijkleren opdracht ...`.
+
+Het belangrijkste verschil met gewoon nbgrader: bij het nakijken wordt de code van de deelnemer
+NIET uitgevoerd. De computer leest de antwoorden als tekst (zie src/wijkleren/nakijken.py).
+Daardoor kan vals spelen met code geen punten opleveren.
+"""
+
+import os
+
+from wijkleren.opdrachten import TEKST_STUB
+
+c = get_config()  # noqa: F821 (nbgrader geeft get_config)
+
+c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+c.CourseDirectory.course_id = "wijkleren"
+
+# Opdracht maken: in een antwoordcel blijft alleen de lege vorm staan, zoals categorie = "".
+c.ClearSolutions.code_stub = {"python": ""}
+c.ClearSolutions.text_stub = TEKST_STUB
+# Het modelantwoord voor de trainer staat in een alleen-lezen-cel met de vraag.
+c.ClearMarkScheme.enforce_metadata = False
+
+# Nakijken: eerst de cellen herstellen volgens het cijferbestand, dan de antwoorden als tekst
+# beoordelen. Er is geen stap 'Execute': de code van de deelnemer draait nooit.
+c.Autograde.sanitize_preprocessors = [
+    "wijkleren.nbgrader_stappen.HerstelCellen",
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.Autograde.autograde_preprocessors = [
+    "wijkleren.nbgrader_stappen.BeoordeelAntwoorden",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# Ontbrekende cellen zet HerstelCellen terug (de ingebouwde versie faalt als twee buurcellen weg zijn).
+c.OverwriteCells.add_missing_cells = False
+# Voert iemand toch code uit (bijvoorbeeld met `nbgrader validate`): hoogstens 10 seconden per cel.
+c.Execute.timeout = 10
+
+# Feedback: een Nederlandse pagina per deelnemer, zonder testcode en zonder verzoeken naar internet.
+c.GenerateFeedback.exporter_class = "wijkleren.nbgrader_stappen.FeedbackExporter"
+c.GenerateFeedback.preprocessors = ["nbgrader.preprocessors.GetGrades"]

@@ -1,0 +1,109 @@
+"""Benchmark: stock ``nbgrader autograde`` against ``wijkleren klas nakijken`` on a simulated class.
+
+    .venv/bin/python scripts/bench_nakijken.py [--aantallen 40 200] [--werkers N] [--keer 1]
+                                               [--opdracht casussen_beoordelen|oefenklas]
+
+Per class size: one course with N simulated submissions (wijkleren.klas.simulatie), copied
+twice; stock serial autograde runs on one copy and the parallel command on the other, in the
+same run, alternating which goes first. Both are started as a command, so both pay the same
+start-up. Wall times, the ratio and whether both gradebooks are equal are printed. The load
+average of the machine is printed too: other programs running on the same cores slow both down.
+
+'casussen_beoordelen' is the course's own final assignment (graded as text, no kernel);
+'oefenklas' is a small assignment graded the stock way, by executing each notebook in a kernel.
+A figure report, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "klas"))
+
+import cursussen  # noqa: E402 (the tests' course builders)
+from sqlalchemy import create_engine  # noqa: E402
+
+from wijkleren.klas.cursus import lees_cursus  # noqa: E402
+from wijkleren.klas.parallel import lees_rijen, standaard_werkers  # noqa: E402
+from wijkleren.klas.simulatie import simuleer_klas  # noqa: E402
+
+
+def _tijd(args: list[str], cwd: Path) -> float:
+    begin = time.perf_counter()
+    subprocess.run(args, cwd=cwd, env=cursussen.omgeving(), capture_output=True, check=False)
+    return time.perf_counter() - begin
+
+
+def _rijen(map_: Path, opdracht: str) -> dict:
+    engine = create_engine(f"sqlite:///{map_ / 'gradebook.db'}")
+    with engine.connect() as conn:
+        studenten = [r[0] for r in conn.exec_driver_sql("SELECT id FROM student")]
+        uit = {s: lees_rijen(conn, opdracht, s) for s in studenten}
+    engine.dispose()
+    return uit
+
+
+def meet(basis: Path, opdracht: str, werkers: int, keer: int) -> tuple[list[float], list[float], bool]:
+    stock, parallel, gelijk = [], [], True
+    for i in range(keer):
+        maps = {}
+        for naam in ("stock", "parallel"):
+            maps[naam] = basis.parent / f"{basis.name}-{naam}-{i}"
+            shutil.rmtree(maps[naam], ignore_errors=True)
+            shutil.copytree(basis, maps[naam])
+        opdrachten = {
+            "stock": [str(BIN / "nbgrader"), "autograde", opdracht],
+            "parallel": [str(BIN / "wijkleren"), "klas", "nakijken", opdracht, f"--werkers={werkers}"],
+        }
+        volgorde = ("stock", "parallel") if i % 2 == 0 else ("parallel", "stock")
+        for naam in volgorde:
+            tijd = _tijd(opdrachten[naam], maps[naam])
+            (stock if naam == "stock" else parallel).append(tijd)
+        gelijk &= _rijen(maps["stock"], opdracht) == _rijen(maps["parallel"], opdracht)
+        for m in maps.values():
+            shutil.rmtree(m, ignore_errors=True)
+    return stock, parallel, gelijk
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--aantallen", type=int, nargs="+", default=[40, 200])
+    p.add_argument("--werkers", type=int, default=standaard_werkers())
+    p.add_argument("--keer", type=int, default=1, help="runs per size (the median is shown)")
+    p.add_argument(
+        "--opdracht", choices=[cursussen.ECHTE_OPDRACHT, cursussen.OPDRACHT], default=cursussen.ECHTE_OPDRACHT
+    )
+    args = p.parse_args()
+    print(f"opdracht {args.opdracht}, {args.werkers} werkers, {os.cpu_count()} kernen")
+    print(f"{'inzendingen':>11} {'stock s':>8} {'parallel s':>10} {'verhouding':>10}  gelijk  belasting")
+    with tempfile.TemporaryDirectory(prefix="bench-nakijken-") as tmp:
+        for aantal in args.aantallen:
+            basis = Path(tmp) / f"klas{aantal}"
+            if args.opdracht == cursussen.OPDRACHT:
+                cursussen.maak_oefenklas(basis)
+            else:
+                cursussen.maak_echte_cursus(basis)
+            simuleer_klas(lees_cursus(basis), args.opdracht, aantal)
+            belasting = os.getloadavg()[0]
+            stock, parallel, gelijk = meet(basis, args.opdracht, args.werkers, args.keer)
+            s, q = statistics.median(stock), statistics.median(parallel)
+            print(
+                f"{aantal:>11} {s:>8.1f} {q:>10.1f} {s / q:>9.2f}x  {'ja' if gelijk else 'NEE':>6}  "
+                f"{belasting:.1f} -> {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
