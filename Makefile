@@ -20,7 +20,8 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	mkdir -p $(LAB_SETTINGS)
-	printf '%s\n' '{"@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"}}' > $(LAB_SETTINGS)/overrides.json
+	# JupyterLab in Dutch, and no news fetched from the internet for learners.
+	printf '%s\n' '{"@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"}, "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $(LAB_SETTINGS)/overrides.json
 	touch $(STAMP)
 
 # Strict build: every warning fails; execution is cached.

@@ -29,24 +29,34 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_collection_modifyitems(items):
-    # Everything that needs the built book runs on one xdist worker, so it is built once.
-    for item in items:
-        if "boek" in item.fixturenames or "boekserver" in item.fixturenames:
-            item.add_marker(pytest.mark.xdist_group("boek"))
-
-
 @pytest.fixture(scope="session")
 def boek() -> Path:
-    """Build the book strictly (-W -n --keep-going), as `make boek` does; fail on any warning."""
-    res = subprocess.run(
-        [str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert res.returncode == 0, f"strict book build failed:\n{res.stdout[-6000:]}\n{res.stderr[-6000:]}"
+    """Build the book strictly (-W -n --keep-going), as `make boek` does; fail on any warning.
+
+    Under pytest-xdist each worker has this fixture; a file lock makes the first one build and
+    the others reuse that build.
+    """
+    import fcntl
+
+    BOEK_HTML.parent.mkdir(exist_ok=True)
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", str(os.getpid()))
+    klaar = BOEK_HTML.parent / f".gebouwd-{run}"
+    with open(BOEK_HTML.parent / ".bouwslot", "w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        if not klaar.exists():
+            for oud in BOEK_HTML.parent.glob(".gebouwd-*"):
+                oud.unlink()
+            res = subprocess.run(
+                [str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=900,
+            )
+            assert res.returncode == 0, (
+                f"strict book build failed:\n{res.stdout[-6000:]}\n{res.stderr[-6000:]}"
+            )
+            klaar.touch()
     return BOEK_HTML
 
 

@@ -308,9 +308,21 @@ def _scenario(data: dict, zaad: int) -> list[dict]:
                 "gemist": kans.sample(KENMERK_CODES, kans.randint(0, 3)),
             }
         )
-    stappen.append(
-        {"f": "herstel", "stand": {"rij": ["WEG"], "nog_eens": [["WEG", 1]], "ronde": 5, "rondes": []}}
-    )
+    kapot = [
+        None,
+        "tekst",
+        {"rij": ["WEG"], "nog_eens": [["WEG", 1]], "ronde": 5, "rondes": []},
+        {"rij": [], "nog_eens": [], "ronde": {"nr": "1", "goed": 0, "totaal": 0, "gemist": {}}, "rondes": []},
+        {"rij": [], "nog_eens": [], "ronde": {"nr": 1, "goed": 0, "totaal": 0, "gemist": {}}, "rondes": "x"},
+        {"rij": [], "nog_eens": [], "ronde": {"nr": 1, "goed": 0, "totaal": 0, "gemist": None}, "rondes": []},
+        {
+            "rij": ["WEG"],
+            "nog_eens": [["WEG", "x"]],
+            "ronde": {"nr": 2, "goed": 1, "totaal": 1, "gemist": {}},
+            "rondes": [],
+        },
+    ]
+    stappen += [{"f": "herstel", "stand": k} for k in kapot]
     return stappen
 
 

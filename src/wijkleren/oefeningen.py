@@ -30,7 +30,6 @@ MEEST_GEMIST = 3  # how many kenmerken a round summary names
 
 # Every label and sentence the two layers show, besides those made from the rule below.
 TEKSTEN: dict[str, str] = {
-    "opdracht_kiezen": "Lees de tekst. Kies dan je antwoord.",
     "keuzes": "Jouw antwoord",
     "volgende": "Volgende",
     "controleer": "Controleer",
@@ -402,20 +401,33 @@ def verwerk(data: dict, stand: dict, item_id: str, goed: bool, gemist: Iterable[
     return stand
 
 
+def _stap_nr(waarde) -> int:
+    try:
+        return int(waarde) or 0
+    except (TypeError, ValueError):
+        return 0
+
+
 def herstel(data: dict, stand) -> dict:
     """A stand read back from storage, without items the exercise no longer has; else a new one."""
     try:
         ids = {i["id"] for i in data["items"]}
+        if not isinstance(stand["rondes"], list):
+            raise TypeError
         schoon = {
             "rij": [i for i in stand["rij"] if i in ids],
-            "nog_eens": [[w[0], int(w[1])] for w in stand["nog_eens"] if w[0] in ids],
+            "nog_eens": [[w[0], _stap_nr(w[1])] for w in stand["nog_eens"] if w[0] in ids],
             "ronde": stand["ronde"],
             "rondes": list(stand["rondes"]),
         }
-        int(schoon["ronde"]["nr"]) + int(schoon["ronde"]["goed"]) + int(schoon["ronde"]["totaal"])
-        dict(schoon["ronde"]["gemist"])
+        r = schoon["ronde"]
+        getallen = [r["nr"], r["goed"], r["totaal"]]
+        if any(isinstance(g, bool) or not isinstance(g, int | float) for g in getallen):
+            raise TypeError
+        if not isinstance(r["gemist"], dict):
+            raise TypeError
         return schoon
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+    except (KeyError, TypeError, IndexError):
         return nieuwe_stand(data)
 
 

@@ -103,6 +103,7 @@
   function herstel(data, stand) {
     try {
       var ids = data.items.map(function (i) { return i.id; });
+      if (!Array.isArray(stand.rondes)) throw new TypeError();
       var schoon = {
         rij: stand.rij.filter(function (i) { return ids.indexOf(i) >= 0; }),
         nog_eens: stand.nog_eens
