@@ -115,10 +115,30 @@ def _oefeningen_setup(app) -> None:
     app.connect("html-page-context", _toggle_met_naam, priority=900)
 
 
+def _bronversie() -> int:
+    """A number that changes with this extension's code, templates and static files.
+
+    Sphinx rebuilds every page when an extension's env_version changes; without it, a page
+    built by an older version of this extension would stay as it was.
+    """
+    import hashlib
+
+    pakket = Path(__file__).parent
+    h = hashlib.sha256()
+    for pad in sorted([*pakket.glob("*.py"), *TEMPLATES.glob("*"), *STATIC.glob("*")]):
+        h.update(pad.name.encode() + pad.read_bytes())
+    return int(h.hexdigest()[:12], 16)
+
+
 def setup(app):
     app.connect("builder-inited", _voor_het_lezen)
     app.connect("html-page-context", _zonder_thebe)
     app.connect("config-inited", _instellingen)
     app.add_css_file("wijkleren.css")
     _oefeningen_setup(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        "env_version": _bronversie(),
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
