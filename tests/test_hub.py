@@ -305,7 +305,9 @@ def _speel(r: Ronde) -> Ronde:
     assert status == 200, inleveringen
     r.log["formgrader cijfers"] = {x["student"]: x["score"] for x in inleveringen}
 
-    # Dutch JupyterLab, from the course environment.
+    # Dutch: the hub's login page and JupyterLab (from the course environment).
+    with urllib.request.urlopen(f"{klas.url}/hub/login", timeout=30) as pagina:
+        r.log["inlogpagina"] = pagina.read().decode()
     status, instelling = r.server(a, "lab/api/settings/@jupyterlab/translation-extension:plugin")
     standaard = instelling["schema"]["properties"]["locale"]["default"]
     r.log["taal"] = instelling.get("settings", {}).get("locale", standaard)
@@ -358,7 +360,8 @@ def test_only_the_trainer_has_the_formgrader(ronde):
     assert formgrader[ronde.a] == formgrader[ronde.b] == 404
 
 
-def test_jupyterlab_speaks_dutch(ronde):
+def test_the_login_page_and_jupyterlab_speak_dutch(ronde):
+    assert "Inloggen bij Wijkleren" in ronde.log["inlogpagina"]
     assert ronde.log["taal"] == "nl_NL"
     assert "nl_NL" in json.dumps(ronde.log["talen"])
 

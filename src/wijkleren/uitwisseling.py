@@ -41,6 +41,7 @@ class PriveInleveren(ExchangeSubmit):
 
     def copy_files(self):
         super().copy_files()
+        # Until here the folder had nbgrader's mode, under a random name nobody else can list.
         maak_prive(os.path.join(self.inbound_path, self.assignment_filename))
 
 
