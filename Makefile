@@ -7,9 +7,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 
-.PHONY: start test install test-deps boek notebooks lint clean
+.PHONY: start test install test-deps boek notebooks lint clean eigen
 
-start: install boek notebooks
+# Own cases of a trainer: make start EIGEN=mijn_casussen.yaml (also for boek and opdrachten).
+ifdef EIGEN
+export WIJKLEREN_EIGEN_CASUSSEN := $(abspath $(EIGEN))
+endif
+
+start: install eigen boek notebooks
 	$(BIN)/python -m wijkleren.starten
 
 install: $(STAMP)
@@ -24,8 +29,12 @@ $(STAMP): requirements.txt pyproject.toml
 	printf '%s\n' '{"@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"}, "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $(LAB_SETTINGS)/overrides.json
 	touch $(STAMP)
 
+# Check a trainer's own case file first, so its problems come with the validator's messages.
+eigen: install
+	$(if $(EIGEN),$(BIN)/wijkleren casussen controleer $(EIGEN))
+
 # Strict build: every warning fails; execution is cached.
-boek: install
+boek: install eigen
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 notebooks: install
@@ -57,7 +66,7 @@ clean:
 # Eindopdracht (nbgrader): bronnotitieboeken uit de casusbank, dan de versie voor deelnemers.
 # Bestaat een opdracht al in exercises/release, dan slaat nbgrader hem over (opnieuw: --force).
 .PHONY: opdrachten
-opdrachten: install
+opdrachten: install eigen
 	$(BIN)/wijkleren opdracht maak --cursus exercises
 	cd exercises && PATH="$(CURDIR)/$(BIN):$$PATH" nbgrader generate_assignment casussen_beoordelen
 	cd exercises && PATH="$(CURDIR)/$(BIN):$$PATH" nbgrader generate_assignment toepassen

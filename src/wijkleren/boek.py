@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from . import __version__
+from .casusbank import EIGEN_VAR
 
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"  # theme components fixed for accessibility
@@ -50,6 +52,7 @@ class OefeningDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self):
+        from .casusbank import CasusFout, LeesFout
         from .oefeningen import OEFENINGEN, TEKSTEN, als_html_json, bronbestanden, oefendata
 
         naam = self.arguments[0]
@@ -57,11 +60,15 @@ class OefeningDirective(SphinxDirective):
             raise self.error(f"Onbekende oefening '{naam}'. Kies uit: {', '.join(OEFENINGEN)}.")
         for pad in bronbestanden():  # a changed case or text rebuilds this page
             self.env.note_dependency(str(pad))
+        try:
+            data = oefendata(naam)
+        except (CasusFout, LeesFout) as fout:  # a trainer's own case file: the validator's words
+            raise self.error(f"De casussen zijn niet in orde:\n{fout}") from None
         node = oefening_node()
         node["html"] = (
             f'<div class="wl-oefening" data-oefening="{html.escape(naam)}">'
             f"<noscript><p>{html.escape(TEKSTEN['geen_script'])}</p></noscript>"
-            f'<script type="application/json" class="wl-data">{als_html_json(oefendata(naam))}</script>'
+            f'<script type="application/json" class="wl-data">{als_html_json(data)}</script>'
             "</div>"
         )
         return [node]
@@ -127,6 +134,8 @@ def _bronversie() -> int:
     h = hashlib.sha256()
     for pad in sorted([*pakket.glob("*.py"), *TEMPLATES.glob("*"), *STATIC.glob("*")]):
         h.update(pad.name.encode() + pad.read_bytes())
+    # Adding or dropping a trainer's own case file changes the exercise pages too.
+    h.update(os.environ.get(EIGEN_VAR, "").encode())
     return int(h.hexdigest()[:12], 16)
 
 

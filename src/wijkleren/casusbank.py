@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -19,6 +20,9 @@ from .beslisregel import Uitkomst, beslis
 from .domein import CATEGORIE_NAAM, CATEGORIEEN, KENMERK_CODES, POOLS, SCHALEN, THEMAS
 
 BANK_MAP = Path(__file__).parent / "data" / "casussen"
+# A trainer's own case files, added to the bank everywhere (book, notebooks, assignments):
+# WIJKLEREN_EIGEN_CASUSSEN=mijn.yaml (several files: separated by ':').
+EIGEN_VAR = "WIJKLEREN_EIGEN_CASUSSEN"
 
 Categorie = Literal["wijkaanpak", "gebiedsgericht", "sectoraal"]
 Thema = Literal[THEMAS]  # type: ignore[valid-type]
@@ -254,14 +258,24 @@ def laad_bestanden(paden) -> list[Casus]:
     return alles
 
 
+def eigen_bestanden() -> list[Path]:
+    """The trainer's own case files named in WIJKLEREN_EIGEN_CASUSSEN (none when it is not set)."""
+    return [Path(p) for p in os.environ.get(EIGEN_VAR, "").split(os.pathsep) if p.strip()]
+
+
 def bank_bestanden() -> list[Path]:
-    return sorted(BANK_MAP.glob("*.yaml"))
+    """The packaged bank's files, then the trainer's own."""
+    return sorted(BANK_MAP.glob("*.yaml")) + eigen_bestanden()
+
+
+def laad_bank() -> tuple[Casus, ...]:
+    """All casussen of the bank (with the trainer's own files, if named), in file order."""
+    return _laad(tuple(bank_bestanden()))
 
 
 @functools.cache
-def laad_bank() -> tuple[Casus, ...]:
-    """All casussen of the packaged bank, in file order."""
-    return tuple(laad_bestanden(bank_bestanden()))
+def _laad(paden: tuple[Path, ...]) -> tuple[Casus, ...]:
+    return tuple(laad_bestanden(paden))
 
 
 def casussen(pool: str | None = None) -> list[Casus]:

@@ -34,6 +34,10 @@ def maak_parser() -> argparse.ArgumentParser:
     maak.add_argument("--cursus", help="de nbgrader-map (standaard: exercises)")
     maak.add_argument("--casussen", help="ids voor deel 1, met komma's (standaard: een vaste keuze)")
     maak.add_argument("--toepassen", help="ids voor deel 2, met komma's (standaard: een vaste keuze)")
+    maak.add_argument(
+        "--eigen", action="append", metavar="PAD", help="een eigen casusbestand erbij (mag vaker)"
+    )
+    maak.add_argument("--overschrijf", action="store_true", help="vervang een opdracht die al bestaat")
     maak.set_defaults(functie=_opdracht_maak)
     nak = opd_sub.add_parser("nakijken", help="kijk alle inleveringen van een opdracht na")
     nak.add_argument("opdracht", metavar="OPDRACHT", help="bijvoorbeeld casussen_beoordelen")
@@ -55,15 +59,32 @@ def _ids(tekst: str | None) -> list[str] | None:
 
 
 def _opdracht_maak(args) -> int:
-    from .nakijkronde import RondeFout, cursusmap
-    from .opdrachten import OPDRACHTEN, kies_casussen, schrijf_bronnen
+    import os
 
+    from .casusbank import EIGEN_VAR, eigen_bestanden
+    from .nakijkronde import RondeFout, cursusmap
+    from .opdrachten import OPDRACHTEN, kies_casussen, schrijf_bronnen, zou_vervangen
+
+    if args.eigen:
+        os.environ[EIGEN_VAR] = os.pathsep.join(str(p) for p in [*eigen_bestanden(), *args.eigen])
     try:
         map_ = Path(args.cursus) if args.cursus else cursusmap()
         keuze = kies_casussen(_ids(args.casussen), _ids(args.toepassen))
+    except (CasusFout, LeesFout) as fout:
+        return _meld_casusfout(fout)
     except (RondeFout, ValueError) as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 2
+    vervangen = zou_vervangen(map_, keuze)
+    if vervangen and not args.overschrijf:
+        for pad in vervangen:
+            print(f"Bestaat al, met een andere inhoud: {pad}", file=sys.stderr)
+        print(
+            "Er is niets veranderd. Wil je de opdracht vervangen? Gebruik dan --overschrijf.", file=sys.stderr
+        )
+        return 1
+    for pad in vervangen:
+        print(f"Vervangen: {pad}")
     for pad in schrijf_bronnen(map_, keuze):
         print(f"Gemaakt: {pad}")
     print(
@@ -103,18 +124,23 @@ def _opdracht_controleer(args) -> int:
     return 0 if goed else 1
 
 
+def _meld_casusfout(fout: CasusFout | LeesFout) -> int:
+    """The validator's Dutch report; exit code 2 when a file cannot be read, 1 when cases are invalid."""
+    if isinstance(fout, LeesFout):
+        print(f"Kan niet lezen: {fout}", file=sys.stderr)
+        return 2
+    n = len(fout.problemen)
+    print(f"{n} {'probleem' if n == 1 else 'problemen'} gevonden:", file=sys.stderr)
+    for p in fout.problemen:
+        print(f"- {p}", file=sys.stderr)
+    return 1
+
+
 def _controleer(args) -> int:
     try:
         casussen = laad_bestanden(args.paden)
-    except LeesFout as fout:
-        print(f"Kan niet lezen: {fout}", file=sys.stderr)
-        return 2
-    except CasusFout as fout:
-        n = len(fout.problemen)
-        print(f"{n} {'probleem' if n == 1 else 'problemen'} gevonden:", file=sys.stderr)
-        for p in fout.problemen:
-            print(f"- {p}", file=sys.stderr)
-        return 1
+    except (LeesFout, CasusFout) as fout:
+        return _meld_casusfout(fout)
     print(f"In orde: {len(casussen)} casussen, geen problemen.")
     return 0
 

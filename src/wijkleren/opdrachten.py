@@ -411,17 +411,33 @@ aanpak, maar naar de kenmerken.
     return _notitieboek(TOEPASSEN, cellen, antwoordcellen)
 
 
-def schrijf_bronnen(cursusmap: Path | str, keuze: Keuze | None = None) -> list[Path]:
-    """Write the two source notebooks into ``<cursusmap>/source/<opdracht>/``; return their paths."""
-    keuze = keuze or kies_casussen()
-    paden = []
+def _bronnen(cursusmap: Path | str, keuze: Keuze) -> list[tuple[Path, str]]:
+    """Each source notebook's path and its text, as it would be written."""
+    uit = []
     for opdracht, nb in (
         (BEOORDELEN, notitieboek_beoordelen(keuze.beoordelen)),
         (TOEPASSEN, notitieboek_toepassen(keuze.toepassen)),
     ):
-        pad = Path(cursusmap) / "source" / opdracht / f"{opdracht}.ipynb"
-        pad.parent.mkdir(parents=True, exist_ok=True)
         nbformat.validate(nb)
-        nbformat.write(nb, pad)
+        uit.append((Path(cursusmap) / "source" / opdracht / f"{opdracht}.ipynb", nbformat.writes(nb) + "\n"))
+    return uit
+
+
+def zou_vervangen(cursusmap: Path | str, keuze: Keuze) -> list[Path]:
+    """Source notebooks that exist with other content: writing would replace them."""
+    return [
+        pad
+        for pad, tekst in _bronnen(cursusmap, keuze)
+        if pad.exists() and pad.read_text(encoding="utf-8") != tekst
+    ]
+
+
+def schrijf_bronnen(cursusmap: Path | str, keuze: Keuze | None = None) -> list[Path]:
+    """Write the two source notebooks into ``<cursusmap>/source/<opdracht>/``; return their paths."""
+    keuze = keuze or kies_casussen()
+    paden = []
+    for pad, tekst in _bronnen(cursusmap, keuze):
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_text(tekst, encoding="utf-8")
         paden.append(pad)
     return paden
