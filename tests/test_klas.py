@@ -339,10 +339,10 @@ def test_moodle_export_headers_and_round_trip(klas_met_lastige_namen):
     assert len(rijen) == 1 + 41
     per_id = {r[0]: r for r in rijen[1:]}
     assert per_id["deelnemer003"][1:5] == ["", "deelnemer003@gemeente.example", 'Bas "B."', "Bakker, van"]
-    assert per_id["zonder_inzending"][5] == ""  # no submission: the platform leaves the grade alone
     with Gradebook(cursus.db_url) as gb:
         for sid, rij in per_id.items():
-            if sid == "zonder_inzending":
+            if sid in ("zonder_inzending", KAPOT):
+                assert rij[5] == ""  # nothing graded: the platform leaves the grade alone
                 continue
             sub = gb.find_submission(OPDRACHT, sid)
             assert float(rij[5]) == pytest.approx(max(0.0, sub.score - sub.late_submission_penalty))
@@ -402,3 +402,55 @@ def test_guide_names_practice_cases_by_id_and_title_only():
         assert f'{cid} "{oefenen[cid]}"' in tekst, f"{cid} is not named with its title"
     for cid, titel in re.findall(r'\b([GSW]\d{2}) "([^"]+)"', tekst):
         assert titel == oefenen[cid], f"{cid}: '{titel}' is not its title"
+
+
+def test_a_run_that_stopped_halfway_is_repaired(ingeleverd, tmp_path):
+    """Files written but grades not stored (the run was killed): the next run grades again."""
+    map_ = kopie(ingeleverd, tmp_path / "cursus")
+    half = map_ / "autograded" / "deelnemer005" / OPDRACHT
+    half.mkdir(parents=True)
+    (half / f"{OPDRACHT}.ipynb").write_text("{}", encoding="utf-8")
+    (map_ / parallel.JOURNAAL).write_text(
+        f"begin {half.stat().st_mtime - 1!r} {OPDRACHT}\nstudent deelnemer005\nstudent deelnemer006\n"
+        "klaar deelnemer006\n",
+        encoding="utf-8",
+    )
+    stroom = io.StringIO()
+    uitslag = parallel.nakijken(map_, OPDRACHT, werkers=1, studenten=["deelnemer005"], stroom=stroom)
+    assert "stopte het nakijken halverwege" in stroom.getvalue()
+    assert uitslag.gelukt == ["deelnemer005"]  # not skipped because of the half-written folder
+    assert not (map_ / parallel.JOURNAAL).exists()
+    with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
+        assert gb.find_submission(OPDRACHT, "deelnemer005").score > 0
+
+
+def test_fast_cell_check_finds_the_same_errors_as_nbgraders():
+    from nbformat.v4 import new_code_cell
+    from nbgrader.nbgraderformat import MetadataValidator as NbgraderValidator
+
+    from wijkleren.klas.celcontrole import MetadataValidator
+
+    goed = {
+        "grade": True,
+        "grade_id": "a",
+        "locked": True,
+        "points": 3,
+        "schema_version": 3,
+        "solution": False,
+    }
+    gevallen = [
+        goed,
+        {**goed, "points": "drie"},
+        {k: v for k, v in goed.items() if k != "grade_id"},
+        {**goed, "schema_version": 2},
+        {**goed, "grade": False, "solution": False, "locked": False, "task": True},
+    ]
+    for meta in gevallen:
+        fouten = []
+        for validator in (NbgraderValidator(), MetadataValidator()):
+            try:
+                validator.validate_cell(new_code_cell("x = 1", metadata={"nbgrader": dict(meta)}))
+                fouten.append(None)
+            except Exception as fout:  # compare whatever each raises
+                fouten.append((type(fout), str(fout)))
+        assert fouten[0] == fouten[1], meta

@@ -4,17 +4,19 @@ Stock ``nbgrader autograde`` grades one submission after another and shows no pr
 (nbgrader issues 174 and 1456). Here:
 
 1. The parent takes a snapshot of the gradebook (SQLite's backup API) and forks N workers.
-2. Each worker copies the snapshot to a gradebook of its own and grades one student per task
-   with nbgrader's own ``Autograde`` converter, configured as ``nbgrader autograde`` would be
-   (same ``nbgrader_config.py``, same flags), except for the gradebook URL. The autograded
-   notebooks go straight to ``autograded/<student>/``: every student has a folder of their own.
+2. Each worker copies the snapshot to a scratch gradebook of its own, in memory where the
+   system allows (``/dev/shm``), and grades one student per task with nbgrader's own
+   ``Autograde`` converter, configured as ``nbgrader autograde`` would be (same
+   ``nbgrader_config.py``, same flags) except for the gradebook URL. The autograded notebooks
+   go straight to ``autograded/<student>/``: every student has a folder of their own.
 3. A task returns the student's gradebook rows before and after grading. The parent, the only
    process that writes to the real gradebook, applies the changed fields, one student per
    transaction, and updates the progress bar.
 
-So SQLite never sees two writers, every grade is computed by stock nbgrader code, and nothing
-else in the gradebook is touched: fields nbgrader did not change (a manual grade given in
-formgrader meanwhile) keep their value. A failing submission gets a Dutch status line, its log
+So SQLite never sees two writers, every grade is computed by stock nbgrader code (one
+preprocessor, nbgrader's cell metadata check, is replaced by an equal but faster one: see
+:mod:`.celcontrole`), and nothing else in the gradebook is touched: fields nbgrader did not
+change (a manual grade given in formgrader meanwhile) keep their value. A failing submission gets a Dutch status line, its log
 goes to ``wijkleren-nakijken.log`` in the course folder, and the others go on.
 """
 
@@ -39,6 +41,7 @@ from pathlib import Path
 from .cursus import Cursus, CursusFout, cijferboek_pad, controleer_opdracht, in_map, lees_cursus, maak_app
 
 LOGBESTAND = "wijkleren-nakijken.log"
+JOURNAAL = "wijkleren-nakijken.bezig"
 
 GELUKT = "gelukt"
 OVERGESLAGEN = "overgeslagen"
@@ -115,9 +118,9 @@ class Voortgang:
 
 # --- gradebook rows as plain data --------------------------------------------------------------
 #
-# A student's rows are read and written with single SQL statements over nbgrader's own tables:
-# going through the ORM's relationships costs a query per grade, which made the parent (the
-# only writer) the bottleneck. Rows are keyed by names, as ids differ between gradebooks.
+# A student's rows are read and written with a few SQL statements over nbgrader's own tables:
+# the ORM's relationships cost a query per grade, and the parent, the only writer, must stay
+# quick. Rows are keyed by names, as ids differ between gradebooks.
 
 
 def _tabellen():
@@ -194,9 +197,9 @@ def pas_toe(gb, opdracht: str, student: str, voor: dict, na: dict) -> None:
             gb.add_student(student)
         if na["inzending"] is not None and voor["inzending"] is None:
             try:
-                sub_id = gb.find_submission(opdracht, student).id
+                gb.find_submission(opdracht, student)
             except api.MissingEntry:
-                sub_id = gb.add_submission(opdracht, student).id  # with all notebook/grade/comment rows
+                gb.add_submission(opdracht, student)  # with all its notebook, grade and comment rows
     db = gb.db
 
     def zet(tabel, sleutel, velden):
@@ -261,13 +264,14 @@ class _Vanger(logging.Handler):
         self.buffer.write(self.format(record) + "\n")
 
 
-def _start_werker(cursusmap: str, opdracht: str, momentopname: str, werkmap: str, argv: list[str]) -> None:
+def _start_werker(
+    cursusmap: str, opdracht: str, momentopname: str, werkmap: str, argv: list[str], snel: bool
+) -> None:
     from sqlalchemy import create_engine
 
     os.chdir(cursusmap)
-    # Warnings and kernel output of this worker go to a file, not through the progress bar.
-    fout = os.open(Path(werkmap) / f"werker-{os.getpid()}.txt", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
-    os.dup2(fout, 2)
+    # Warnings and kernel chatter would break the progress bar; nbgrader's log is kept per task.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
     sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115 (lives as long as the worker)
     db = Path(werkmap) / f"werker-{os.getpid()}.db"
     shutil.copyfile(momentopname, db)
@@ -275,12 +279,14 @@ def _start_werker(cursusmap: str, opdracht: str, momentopname: str, werkmap: str
     app.coursedir.assignment_id = opdracht
     app.log.handlers.clear()  # the parent draws the progress; the log goes with each result
     app.log.propagate = False
-    _WERKER.update(app=app, opdracht=opdracht, engine=create_engine(f"sqlite:///{db}"))
+    _WERKER.update(app=app, opdracht=opdracht, engine=create_engine(f"sqlite:///{db}"), snel=snel)
 
 
 def _kijk_na(student: str) -> dict:
     """Autograde one student with stock nbgrader; return the status, log and gradebook rows."""
     from nbgrader.converters import Autograde, NbGraderException
+
+    from .celcontrole import vervang
 
     app, opdracht, engine = _WERKER["app"], _WERKER["opdracht"], _WERKER["engine"]
     vanger = _Vanger()
@@ -292,16 +298,21 @@ def _kijk_na(student: str) -> dict:
         app.coursedir.student_id = glob.escape(student)
         for poging in range(2):
             status, fout = GELUKT, ""
+            converter = Autograde(coursedir=app.coursedir, parent=app)  # as AutogradeApp.start() does
+            if _WERKER["snel"]:
+                converter.sanitize_preprocessors = vervang(converter.sanitize_preprocessors)
+                converter.autograde_preprocessors = vervang(converter.autograde_preprocessors)
             try:
-                Autograde(coursedir=app.coursedir, parent=app).start()  # what AutogradeApp.start() runs
+                converter.start()
             except NbGraderException as e:
                 status, fout = MISLUKT, str(e)
             except Exception:  # nbgrader raises more than its own exception
                 status, fout = MISLUKT, traceback.format_exc()
                 app.log.error(fout)
-            # Kernels started at the same moment by two workers can pick the same free port
-            # (jupyter_client finds ports by binding and releasing them). Then one kernel dies at
-            # start, before any grading; nbgrader has cleaned up, so one more try is safe.
+            # A kernel can die at start when two workers start one at the same moment (seen in
+            # the tests; jupyter_client finds free ports by binding and releasing them, so two
+            # kernels can pick the same one). Nothing was graded and nbgrader has cleaned up, so
+            # one more try is safe.
             if status == GELUKT or poging or not any(t in vanger.buffer.getvalue() for t in _KERNEL_START):
                 break
             app.log.warning("De kernel startte niet; nog één poging.")
@@ -378,6 +389,17 @@ def _momentopname(bron: Path, doel: Path) -> None:
     naar.close()
 
 
+def _geheugenmap() -> str | None:
+    """A folder in memory (tmpfs) for the workers' scratch gradebooks, if the system has one.
+
+    nbgrader commits after every grade cell; on a disk each commit waits until the data is
+    safely written, which is most of the time stock autograde takes. The scratch copies need no
+    such safety: the real gradebook gets one transaction per student, on disk as always.
+    """
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
+
+
 def standaard_werkers() -> int:
     """One worker per core this process may use."""
     try:
@@ -394,11 +416,14 @@ def nakijken(
     opnieuw: bool = False,
     studenten: list[str] | None = None,
     stroom=None,
+    snelle_controle: bool = True,
 ) -> Uitslag:
     """Autograde all submissions of `opdracht` in the course folder `map_` on `werkers` cores.
 
     Same grades, files and gradebook as ``nbgrader autograde <opdracht>`` (``--force`` when
     `opnieuw`). Raises CursusFout (Dutch) when the course or assignment cannot be used.
+    `snelle_controle`: nbgrader's cell metadata check with its schema checked once
+    (:mod:`.celcontrole`); False runs nbgrader's own, which is slower, with the same outcome.
     """
     begin = time.monotonic()
     stroom = stroom if stroom is not None else sys.stderr
@@ -421,35 +446,36 @@ def nakijken(
         )
         return uitslag
     argv = ["--force"] if opnieuw else []
+    journaal = Journaal(cursus.root / JOURNAAL)
+    hersteld = journaal.herstel(cursus)
+    if hersteld:
+        stroom.write(f"De vorige keer stopte het nakijken halverwege. Opnieuw: {', '.join(hersteld)}.\n")
     stroom.write(f"Nakijken: {len(alle)} inzendingen van '{opdracht}', {werkers} tegelijk.\n")
     voortgang = Voortgang(len(alle), stroom)
     voortgang.toon()
     logregels: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="wijkleren-nakijken-") as werkmap:
+    with tempfile.TemporaryDirectory(prefix="wijkleren-nakijken-", dir=_geheugenmap()) as werkmap:
         momentopname = Path(werkmap) / "momentopname.db"
         _momentopname(db, momentopname)
+        journaal.begin(opdracht, alle)
         # fork: the workers start with nbgrader already imported, which takes seconds otherwise.
         methode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         pool = cf.ProcessPoolExecutor(
             werkers,
             mp_context=multiprocessing.get_context(methode),
             initializer=_start_werker,
-            initargs=(str(cursus.map), opdracht, str(momentopname), werkmap, argv),
+            initargs=(str(cursus.map), opdracht, str(momentopname), werkmap, argv, snelle_controle),
         )
         taken = {pool.submit(_kijk_na, s): s for s in alle}
-        verwerkt: set[str] = set()
         try:
             with in_map(cursus.map):
-                _verwerk(cursus, opdracht, taken, verwerkt, uitslag, voortgang, logregels)
-        except BaseException:
-            # Interrupted (Ctrl-C): a student whose files were written but whose grades were not,
-            # would be skipped next time. Remove those files, as nbgrader does for the one it was at.
+                _verwerk(cursus, opdracht, taken, journaal, uitslag, voortgang, logregels)
+        except BaseException:  # Ctrl-C: clean up as after a crash, then stop
             pool.shutdown(wait=True, cancel_futures=True)
-            for taak, student in taken.items():
-                if student not in verwerkt and not taak.cancelled():
-                    _ruim_op(cursus, opdracht, student, begin)
+            journaal.herstel(cursus)
             raise
         pool.shutdown(wait=True)
+        journaal.sluit()
     voortgang.klaar()
     if logregels:
         uitslag.logbestand = cursus.map / LOGBESTAND
@@ -458,14 +484,71 @@ def nakijken(
     return uitslag
 
 
-def _ruim_op(cursus: Cursus, opdracht: str, student: str, sinds: float) -> None:
+class Journaal:
+    """The students a run grades, on disk, so that a run that stopped halfway can be repaired.
+
+    A worker writes a student's autograded files before the parent stores the grades (stock
+    nbgrader does it the other way round). Should the run stop in between (Ctrl-C, a crash, a
+    power cut), those files would make the next run skip the student, who would then have no
+    grades. So the next run, or the Ctrl-C handler, removes the files written since the run
+    began for every student whose grades were not stored; that student is graded again.
+    """
+
+    def __init__(self, pad: Path):
+        self.pad = pad
+        self._bestand = None
+
+    def begin(self, opdracht: str, studenten: list[str]) -> None:
+        regels = [f"begin {time.time()!r} {opdracht}"] + [f"student {s}" for s in studenten]
+        with open(self.pad, "w", encoding="utf-8") as f:
+            f.write("\n".join(regels) + "\n")
+            f.flush()
+            os.fsync(f.fileno())  # on disk before any worker writes a file
+        self._bestand = open(self.pad, "a", encoding="utf-8")  # noqa: SIM115 (closed in sluit)
+
+    def klaar(self, student: str) -> None:
+        """The student's grades are stored (or there was nothing to store)."""
+        self._bestand.write(f"klaar {student}\n")
+        self._bestand.flush()
+
+    def sluit(self) -> None:
+        if self._bestand:
+            self._bestand.close()
+            self._bestand = None
+        self.pad.unlink(missing_ok=True)
+
+    def herstel(self, cursus: Cursus) -> list[str]:
+        """Clean up after a run that stopped halfway; return the students it concerned."""
+        if self._bestand:
+            self._bestand.close()
+            self._bestand = None
+        try:
+            regels = self.pad.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return []
+        open_ = []
+        if regels and regels[0].startswith("begin "):
+            _, tijd, opdracht = regels[0].split(" ", 2)
+            klaar = {r.removeprefix("klaar ") for r in regels if r.startswith("klaar ")}
+            for r in regels[1:]:
+                student = r.removeprefix("student ")
+                if r.startswith("student ") and student not in klaar:
+                    if _ruim_op(cursus, opdracht, student, float(tijd)):
+                        open_.append(student)
+        self.pad.unlink(missing_ok=True)
+        return open_
+
+
+def _ruim_op(cursus: Cursus, opdracht: str, student: str, sinds: float) -> bool:
+    """Remove a student's autograded folder if it was written after `sinds` (epoch seconds)."""
     map_ = cursus.pad(cursus.coursedir.autograded_directory, student, opdracht)
-    gemaakt_sinds = time.time() - (time.monotonic() - sinds)
-    if map_.is_dir() and map_.stat().st_mtime >= gemaakt_sinds:
+    if map_.is_dir() and map_.stat().st_mtime >= sinds:
         shutil.rmtree(map_, ignore_errors=True)
+        return True
+    return False
 
 
-def _verwerk(cursus, opdracht, taken, verwerkt, uitslag, voortgang, logregels) -> None:
+def _verwerk(cursus, opdracht, taken, journaal, uitslag, voortgang, logregels) -> None:
     """Write each result into the real gradebook as it arrives, and move the progress bar."""
     from nbgrader.api import Gradebook
 
@@ -482,7 +565,7 @@ def _verwerk(cursus, opdracht, taken, verwerkt, uitslag, voortgang, logregels) -
                 except Exception:
                     gb.db.rollback()
                     u = {**u, "status": MISLUKT, "log": u["log"] + traceback.format_exc()}
-            verwerkt.add(student)
+            journaal.klaar(student)
             melding = None
             if u["status"] == GELUKT:
                 uitslag.gelukt.append(student)
