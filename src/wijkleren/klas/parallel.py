@@ -129,6 +129,17 @@ def _tabellen():
     return api
 
 
+def _vijf_tabellen(api):
+    """The gradebook tables a student's submission lives in: student, submission, notebooks, assignment."""
+    return (
+        api.Student.__table__,
+        api.SubmittedAssignment.__table__,
+        api.SubmittedNotebook.__table__,
+        api.Notebook.__table__,
+        api.Assignment.__table__,
+    )
+
+
 def _velden(tabel, rij) -> dict:
     """The columns of a row that nbgrader may change: everything but keys."""
     return {k.name: rij._mapping[k] for k in tabel.columns if not k.primary_key and not k.foreign_keys}
@@ -139,13 +150,7 @@ def lees_rijen(conn, opdracht: str, student: str) -> dict:
     from sqlalchemy import select
 
     api = _tabellen()
-    st, sa, sn, nb, a = (
-        api.Student.__table__,
-        api.SubmittedAssignment.__table__,
-        api.SubmittedNotebook.__table__,
-        api.Notebook.__table__,
-        api.Assignment.__table__,
-    )
+    st, sa, sn, nb, a = _vijf_tabellen(api)
     rijen: dict = {"student": None, "inzending": None, "notitieboeken": {}}
     rij = conn.execute(select(st).where(st.c.id == student)).first()
     if rij is None:
@@ -206,13 +211,7 @@ def pas_toe(gb, opdracht: str, student: str, voor: dict, na: dict) -> None:
         if velden:
             db.execute(update(tabel).where(tabel.c.id == sleutel).values(**velden))
 
-    st, sa, sn, nb, a = (
-        api.Student.__table__,
-        api.SubmittedAssignment.__table__,
-        api.SubmittedNotebook.__table__,
-        api.Notebook.__table__,
-        api.Assignment.__table__,
-    )
+    st, sa, sn, nb, a = _vijf_tabellen(api)
     zet(st, student, _verschil(voor["student"], na["student"]))
     if na["inzending"] is not None:
         sub_id = db.execute(
