@@ -14,7 +14,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -29,6 +28,7 @@ from wijkleren.casusbank import casussen
 from wijkleren.domein import CATEGORIE_NAAM, CATEGORIEEN, KENMERK, KENMERK_CODES
 from wijkleren.nakijken import PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
 from wijkleren.opdrachten import BEOORDELEN, TEKST_STUB, TOEPASSEN
+from wijkleren.starten import vrije_poort
 
 # One worker runs everything that shares the graded course; the book test joins the book's group.
 samen = pytest.mark.xdist_group("nbgrader")
@@ -647,27 +647,12 @@ def test_learner_runs_the_released_notebook_and_its_self_check(ronde, tmp_path):
         assert "zegt niet of je antwoorden goed zijn" in uitvoer
 
 
-def test_built_book_holds_no_toets_answers(boek):
-    for pad in boek.rglob("*"):
-        if pad.suffix not in (".html", ".js", ".json", ".txt", ".ipynb", ".md"):
-            continue
-        tekst = " ".join(pad.read_text(encoding="utf-8", errors="replace").split())
-        for lek in _lek_teksten():
-            assert lek not in tekst, (str(pad.relative_to(boek)), lek)
-
-
 # --- the trainer's tools --------------------------------------------------------------------------
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @samen
 def test_formgrader_in_jupyterlab_shows_grades_and_rubric(ronde):
-    poort = _vrije_poort()
+    poort = vrije_poort()
     lab = subprocess.Popen(
         [
             BIN / "jupyter",
