@@ -11,6 +11,7 @@ import pytest
 import yaml
 from conftest import ROOT, axe_schendingen, html_paginas
 
+from wijkleren.bankoverzicht import reeksen as woordreeksen
 from wijkleren.leesbaarheid import meet, proza
 
 BRON = ROOT.parent / "shared" / "bron" / "000_53cc58cce417bcf9.txt"
@@ -94,9 +95,8 @@ def _zonder_citaten(markdown: str) -> str:
     return "\n".join(b for b in blokken if not (b.lstrip().startswith(">") and "—" in b))
 
 
-def reeksen(tekst: str, n: int = 10) -> set[tuple[str, ...]]:
-    w = re.findall(r"[\wÀ-ÿ]+", tekst.lower())
-    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+def reeksen(tekst: str) -> set[tuple[str, ...]]:
+    return woordreeksen(tekst, 10)
 
 
 def test_no_ten_word_run_copied_from_the_source():

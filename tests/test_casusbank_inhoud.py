@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from wijkleren.bankoverzicht import maak_overzicht, woorden
+from wijkleren.bankoverzicht import maak_overzicht, reeksen, woorden
 from wijkleren.casusbank import bank_bestanden, casussen, laad_bank, laad_bestand
 from wijkleren.domein import KENMERK_CODES, SCHALEN, THEMAS, WIJKAANPAK_KENMERKEN
 
@@ -92,10 +92,9 @@ def _tekst_van_html(raw: str) -> str:
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), tekst)
 
 
-def _reeksen(tekst: str, n: int = 12) -> set[tuple[str, ...]]:
+def _reeksen(tekst: str) -> set[tuple[str, ...]]:
     # 12 words: longer than the stock phrases an uitleg shares with the feedback texts.
-    w = woorden(tekst)
-    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+    return reeksen(tekst, 12)
 
 
 def _plat(tekst: str) -> str:

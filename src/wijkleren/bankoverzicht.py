@@ -18,14 +18,15 @@ def woorden(tekst: str) -> list[str]:
     return re.findall(r"[\wÀ-ÿ]+", tekst.lower())
 
 
-def drietallen(tekst: str) -> set[tuple[str, ...]]:
+def reeksen(tekst: str, n: int) -> set[tuple[str, ...]]:
+    """Every run of n consecutive words (lower case): for overlap, copy and leak checks."""
     w = woorden(tekst)
-    return set(zip(w, w[1:], w[2:], strict=False))
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
 
 
 def overlap(a: str, b: str) -> float:
     """Share of word trigrams two texts have in common (Jaccard): 0 = none, 1 = the same text."""
-    x, y = drietallen(a), drietallen(b)
+    x, y = reeksen(a, 3), reeksen(b, 3)
     return len(x & y) / len(x | y) if x | y else 0.0
 
 
