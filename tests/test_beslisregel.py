@@ -16,11 +16,16 @@ def test_all_nine_is_wijkaanpak():
 
 
 @pytest.mark.parametrize("weg", GEBIEDSGERICHT_KENMERKEN)
-def test_missing_gebiedsgericht_kenmerk_is_sectoraal(weg):
+def test_missing_gebiedsgericht_kenmerk_is_niet_gebiedsgericht_of_its_kind(weg):
     u = beslis(ALLE - {weg})
-    assert (u.categorie, u.beslissend) == ("sectoraal", weg)
+    assert (u.categorie, u.beslissend) == ("niet_gebiedsgericht", weg)
     zin = uitleg_uitkomst(u)
-    assert zin.startswith("Dit is een sectorale aanpak") and KENMERK[weg].ontbreekt in zin
+    if weg == "gebiedsgebonden":
+        assert u.soort == "sectoraal" and zin.startswith("Dit is een sectorale aanpak")
+    else:
+        assert u.soort == "in_gebied"
+        assert zin.startswith("Dit gebeurt in een gebied, maar het is geen gebiedsgericht werken")
+    assert KENMERK[weg].ontbreekt in zin
 
 
 @pytest.mark.parametrize("weg", WIJKAANPAK_KENMERKEN)
@@ -38,13 +43,18 @@ def test_decisive_is_first_missing_on_the_path():
     assert u.beslissend == "financiele_afspraken"
     # Missing a gebiedsgericht and a wijkaanpak kenmerk: the first step decides.
     u = beslis(ALLE - {"ruimte_voor_bewoners", "bepaalde_periode"})
-    assert (u.categorie, u.beslissend) == ("sectoraal", "ruimte_voor_bewoners")
+    assert (u.categorie, u.beslissend, u.soort) == (
+        "niet_gebiedsgericht",
+        "ruimte_voor_bewoners",
+        "in_gebied",
+    )
     assert u.stappen[-1] == ("ruimte_voor_bewoners", False)
 
 
 def test_nothing_present_is_sectoraal_on_the_first_kenmerk():
     u = beslis([])
-    assert (u.categorie, u.beslissend, u.stappen) == (
+    assert (u.categorie, u.soort, u.beslissend, u.stappen) == (
+        "niet_gebiedsgericht",
         "sectoraal",
         "gebiedsgebonden",
         (("gebiedsgebonden", False),),
@@ -56,13 +66,15 @@ def test_every_subset_matches_the_definition():
         for subset in itertools.combinations(KENMERK_CODES, n):
             s = set(subset)
             verwacht = (
-                "sectoraal"
+                "niet_gebiedsgericht"
                 if not s >= set(GEBIEDSGERICHT_KENMERKEN)
                 else "wijkaanpak"
                 if s >= set(WIJKAANPAK_KENMERKEN)
                 else "gebiedsgericht"
             )
             assert beslis(s).categorie == verwacht
+            if verwacht == "niet_gebiedsgericht":
+                assert beslis(s).soort == ("in_gebied" if "gebiedsgebonden" in s else "sectoraal")
 
 
 def test_unknown_code_raises():

@@ -14,8 +14,8 @@ from conftest import ROOT, axe_schendingen, html_paginas
 from wijkleren.bankoverzicht import reeksen as woordreeksen
 from wijkleren.leesbaarheid import meet, proza
 
-BRON = ROOT.parent / "shared" / "bron" / "000_53cc58cce417bcf9.txt"
-FEITEN = ROOT.parent / "shared" / "bron" / "feiten.md"
+BRON = ROOT / "docs" / "bron" / "wijkengids_1-7.txt"
+FEITEN = ROOT / "docs" / "bron" / "feiten.md"
 
 
 def hoofdstukken() -> list[Path]:

@@ -3,8 +3,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from wijkleren.casusbank import Casus, CasusFout, LeesFout, laad_bestand, laad_bestanden
+from wijkleren.casusbank import Casus, CasusFout, LeesFout, laad_bestand, laad_bestanden, pakket_bestanden
 from wijkleren.cli import main
 
 FIX = Path(__file__).parent / "fixtures" / "casussen"
@@ -78,6 +79,7 @@ def test_missing_file():
     [
         ("thema", "sport", "ongeldige waarde 'sport'; kies uit: wonen,"),
         ("label", "wijkaanpk", "Bedoelde je 'wijkaanpak'?"),
+        ("vorm", "brief", "kies uit: beschrijving"),
         ("moeilijkheid", 5, "moet 1, 2 of 3 zijn"),
         ("moeilijkheid", "veel", "moet een heel getal zijn"),
         ("kenmerken", "gebiedsgebonden", "moet een lijst van kenmerken zijn"),
@@ -134,3 +136,87 @@ def test_cli_usage_error_is_dutch(capsys):
         main(["casussen", "controleer"])
     assert info.value.code == 2
     assert "Fout:" in capsys.readouterr().err
+
+
+# --- domain model v2 and hostile input -----------------------------------------------------------
+
+
+def _eerste(**wijzig) -> dict:
+    data = laad_bestand(FIX / "goed.yaml")[0].model_dump()
+    data.update(wijzig)
+    return data
+
+
+def _fout(data: dict) -> str:
+    from pydantic import ValidationError
+
+    from wijkleren.casusbank import _dutch
+
+    with pytest.raises(ValidationError) as info:
+        Casus.model_validate(data)
+    return " ".join(_dutch(e) for e in info.value.errors())
+
+
+def test_old_label_sectoraal_says_how_to_convert(capsys):
+    assert main(["casussen", "controleer", str(FIX / "oud_formaat.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "uit de vorige versie" in err and "niet_gebiedsgericht" in err and "Traceback" not in err
+
+
+def test_kind_follows_from_the_kenmerken():
+    t2 = laad_bestand(FIX / "goed.yaml")[1]
+    assert (t2.label, t2.uitkomst.soort) == ("niet_gebiedsgericht", "sectoraal")
+    with_area = Casus.model_validate({**t2.model_dump(), "kenmerken": ("gebiedsgebonden",)})
+    assert with_area.uitkomst.soort == "in_gebied"
+
+
+def test_evidence_must_be_words_of_the_text():
+    goed = _eerste(bewijs={"gebiedsgebonden": "voor De\n   Akker"})  # whitespace may differ
+    assert Casus.model_validate(goed).bewijs
+    assert "staat niet letterlijk in de tekst" in _fout(_eerste(bewijs={"gebiedsgebonden": "in de Akker"}))
+    t2 = laad_bestand(FIX / "goed.yaml")[1].model_dump()
+    assert "staat niet bij de kenmerken" in _fout({**t2, "bewijs": {"gebiedsgebonden": "de hele stad"}})
+
+
+def test_exercise_field_rules():
+    assert "toetscasus hoort bij geen oefening" in _fout(_eerste(pool="toets", oefening="kenmerken"))
+    t2 = laad_bestand(FIX / "goed.yaml")[1].model_dump()
+    assert "kent alleen wijkaanpak" in _fout({**t2, "pool": "oefenen", "oefening": "indelen-twee"})
+
+
+def test_text_size_is_bounded():
+    assert "te lang" in _fout(_eerste(tekst="woord " * 2000))
+
+
+def test_yaml_bomb_gets_a_dutch_message(tmp_path, capsys):
+    bom = tmp_path / "bom.yaml"
+    regels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 12):
+        regels.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]")
+    bom.write_text("\n".join(regels) + "\n")
+    assert main(["casussen", "controleer", str(bom)]) == 2
+    uit = capsys.readouterr()
+    assert "verwijzing" in uit.err and "Traceback" not in uit.out + uit.err
+
+
+def test_huge_file_is_refused_before_parsing(tmp_path, capsys):
+    groot = tmp_path / "groot.yaml"
+    groot.write_text("- id: X\n  tekst: >\n" + ("    " + "woord " * 20 + "\n") * 30_000)
+    assert main(["casussen", "controleer", str(groot)]) == 2
+    assert "te groot" in capsys.readouterr().err
+
+
+def test_own_file_may_not_reuse_a_bank_id_or_copy_a_bank_case(tmp_path, capsys):
+    from wijkleren.casusbank import casussen
+
+    bank = casussen("oefenen")[0]
+    eigen = bank.model_dump(exclude_none=True)
+    kopie = {**eigen, "id": "MIJN-1"}
+    botsing = {**laad_bestand(FIX / "goed.yaml")[0].model_dump(exclude_none=True), "id": bank.id}
+    pad = tmp_path / "eigen.yaml"
+    pad.write_text(yaml.safe_dump([kopie, botsing], allow_unicode=True))
+    assert main(["casussen", "controleer", str(pad)]) == 1
+    err = capsys.readouterr().err
+    assert "bijna gelijk aan casus" in err and "al van een casus in de casusbank" in err
+    # The bank's own files are not compared with themselves.
+    assert main(["casussen", "controleer", *map(str, pakket_bestanden())]) == 0

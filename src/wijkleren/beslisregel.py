@@ -11,19 +11,23 @@ from .domein import (
     GEBIEDSGERICHT_KENMERKEN,
     KENMERK,
     KENMERK_CODES,
-    SECTORAAL,
+    NIET_GEBIEDSGERICHT,
+    SOORT_ZIN,
     WIJKAANPAK,
     WIJKAANPAK_KENMERKEN,
+    soort,
 )
 
 
 @dataclass(frozen=True)
 class Uitkomst:
-    """What the rule concludes: the category and the first missing kenmerk on the path (or None)."""
+    """What the rule concludes: the category, the first missing kenmerk on the path (or None),
+    and for niet_gebiedsgericht its kind (sectoraal or in_gebied)."""
 
     categorie: str
     beslissend: str | None
     stappen: tuple[tuple[str, bool], ...]  # (kenmerk code, present) in the order the rule asks
+    soort: str | None = None
 
 
 def beslis(aanwezig: Iterable[str]) -> Uitkomst:
@@ -36,7 +40,7 @@ def beslis(aanwezig: Iterable[str]) -> Uitkomst:
     for code in GEBIEDSGERICHT_KENMERKEN:
         stappen.append((code, code in gezien))
         if code not in gezien:
-            return Uitkomst(SECTORAAL, code, tuple(stappen))
+            return Uitkomst(NIET_GEBIEDSGERICHT, code, tuple(stappen), soort(gezien))
     for code in WIJKAANPAK_KENMERKEN:
         stappen.append((code, code in gezien))
         if code not in gezien:
@@ -45,13 +49,13 @@ def beslis(aanwezig: Iterable[str]) -> Uitkomst:
 
 
 def uitleg_uitkomst(uitkomst: Uitkomst) -> str:
-    """One Dutch sentence that names the category and the decisive kenmerk."""
+    """One Dutch sentence that names the category (and kind) and the decisive kenmerk."""
     if uitkomst.categorie == WIJKAANPAK:
         return "Dit is een wijkaanpak: alle negen kenmerken zijn er."
     ontbreekt = KENMERK[uitkomst.beslissend].ontbreekt
     if uitkomst.categorie == GEBIEDSGERICHT:
         return f"Dit is gebiedsgericht werken, maar geen wijkaanpak: {ontbreekt}."
-    return f"Dit is een sectorale aanpak, geen gebiedsgericht werken: {ontbreekt}."
+    return f"Dit {SOORT_ZIN[uitkomst.soort]}: {ontbreekt}."
 
 
 def feedback_keuze(gekozen: str, uitkomst: Uitkomst) -> str:

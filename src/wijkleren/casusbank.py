@@ -1,7 +1,10 @@
 """The case bank: the casus schema, loading YAML files with Dutch errors, and the packaged bank.
 
 The schema lives here and only here. A casus file is a YAML list of casussen; see
-``data/casussen/`` for the bank and ``voorbeelden/eigen_casussen.yaml`` for a trainer's file.
+``data/casussen/`` for the bank's oefenen pool and ``voorbeelden/eigen_casussen.yaml`` for a
+trainer's file. The toets pool is not in the package (a learner's kernel imports the package): it
+lives in the trainer's nbgrader folder, ``toetspool/`` (in this repository ``exercises/toetspool``),
+and is found through :func:`toets_bestanden`.
 """
 
 from __future__ import annotations
@@ -17,18 +20,56 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .beslisregel import Uitkomst, beslis
-from .domein import CATEGORIE_NAAM, CATEGORIEEN, KENMERK_CODES, POOLS, SCHALEN, THEMAS
+from .domein import (
+    CASUS_OEFENINGEN,
+    CATEGORIE_NAAM,
+    CATEGORIEEN,
+    GEBIEDSGERICHT,
+    GRENSTYPEN,
+    KENMERK_CODES,
+    POOLS,
+    SCHALEN,
+    SOORT_NAAM,
+    THEMAS,
+    VORMEN,
+    WIJKAANPAK,
+)
 
 BANK_MAP = Path(__file__).parent / "data" / "casussen"
 # A trainer's own case files, added to the bank everywhere (book, notebooks, assignments):
 # WIJKLEREN_EIGEN_CASUSSEN=mijn.yaml (several files: separated by ':').
 EIGEN_VAR = "WIJKLEREN_EIGEN_CASUSSEN"
+# The toets pool's folder; without it, the folder toetspool/ (or exercises/toetspool/) of the
+# current directory, which is where the trainer's tools run.
+TOETS_VAR = "WIJKLEREN_TOETSPOOL"
 
-Categorie = Literal["wijkaanpak", "gebiedsgericht", "sectoraal"]
+# Bounds for hostile or mistaken input: a casus file is small text.
+MAX_BESTAND = 2_000_000  # bytes
+MAX_CASUSSEN = 2000
+MAX_TEKST = 2500  # characters of one case text (the bank's texts have 95-140 words)
+KOPIE_GRENS = 0.5  # word-trigram overlap with a bank case above which a trainer's case is a copy
+
+Categorie = Literal["wijkaanpak", "gebiedsgericht", "niet_gebiedsgericht"]
 Thema = Literal[THEMAS]  # type: ignore[valid-type]
 Schaal = Literal[SCHALEN]  # type: ignore[valid-type]
 Pool = Literal[POOLS]  # type: ignore[valid-type]
+Vorm = Literal[VORMEN]  # type: ignore[valid-type]
+Grenstype = Literal[tuple(GRENSTYPEN)]  # type: ignore[valid-type]
+Oefening = Literal[CASUS_OEFENINGEN]  # type: ignore[valid-type]
 assert set(Categorie.__args__) == set(CATEGORIEEN)
+
+OUDE_LABELS = {
+    "sectoraal": (
+        "'sectoraal' is een label uit de vorige versie van de cursus. Schrijf nu "
+        "'niet_gebiedsgericht' (geen gebiedsgericht werken). De soort (sectoraal of in een gebied) "
+        "volgt vanzelf uit de kenmerken: zonder 'gebiedsgebonden' is het een sectorale aanpak."
+    )
+}
+
+
+def zonder_witruimte(tekst: str) -> str:
+    """Text with every run of whitespace as one space: how evidence phrases are matched."""
+    return " ".join(str(tekst).split())
 
 
 def _suggestie(woord: str, opties: tuple[str, ...]) -> str:
@@ -43,15 +84,28 @@ class Casus(BaseModel):
 
     id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,40}$")
     titel: str = Field(min_length=3, max_length=120)
-    tekst: str = Field(min_length=40)
+    tekst: str = Field(min_length=40, max_length=MAX_TEKST)
     label: Categorie
     kenmerken: tuple[str, ...]
-    uitleg: str = Field(min_length=20)
+    uitleg: str = Field(min_length=20, max_length=2000)
     thema: Thema
     schaal: Schaal
     moeilijkheid: int = Field(ge=1, le=3)
     pool: Pool = "oefenen"
-    valkuil: str | None = None
+    valkuil: str | None = Field(default=None, max_length=2000)
+    vorm: Vorm = "beschrijving"
+    # Per kenmerk present: the exact words of the text that show it (required in the bank).
+    bewijs: dict[str, str] = Field(default_factory=dict)
+    grenstype: Grenstype | None = None
+    # The one exercise an oefenen case belongs to (the bank sets it; trainers may leave it out).
+    oefening: Oefening | None = None
+
+    @field_validator("label", mode="before")
+    @classmethod
+    def _oud_label(cls, waarde):
+        if isinstance(waarde, str) and waarde in OUDE_LABELS:
+            raise ValueError(OUDE_LABELS[waarde])
+        return waarde
 
     @field_validator("kenmerken", mode="before")
     @classmethod
@@ -72,9 +126,36 @@ class Casus(BaseModel):
     def _label_volgt_uit_kenmerken(self):
         uit = beslis(self.kenmerken)
         if uit.categorie != self.label:
+            soort = f", {SOORT_NAAM[uit.soort]}" if uit.soort else ""
             raise ValueError(
                 f"label '{self.label}' past niet bij de kenmerken: volgens de beslisregel is dit "
-                f"'{uit.categorie}' ({CATEGORIE_NAAM[uit.categorie]})"
+                f"'{uit.categorie}' ({CATEGORIE_NAAM[uit.categorie]}{soort})"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _bewijs_staat_in_de_tekst(self):
+        tekst = zonder_witruimte(self.tekst)
+        for code, woorden in self.bewijs.items():
+            if code not in self.kenmerken:
+                raise ValueError(f"bewijs voor '{code}', maar dat kenmerk staat niet bij de kenmerken")
+            if not zonder_witruimte(woorden) or zonder_witruimte(woorden) not in tekst:
+                raise ValueError(
+                    f"het bewijs voor '{code}' staat niet letterlijk in de tekst: '{woorden}'. "
+                    "Kopieer de woorden precies uit de tekst."
+                )
+        return self
+
+    @model_validator(mode="after")
+    def _oefening_past(self):
+        if self.oefening is None:
+            return self
+        if self.pool != "oefenen":
+            raise ValueError("een toetscasus hoort bij geen oefening: laat het veld 'oefening' weg")
+        if self.oefening == "indelen-twee" and self.label not in (WIJKAANPAK, GEBIEDSGERICHT):
+            raise ValueError(
+                "de oefening 'indelen-twee' kent alleen wijkaanpak en gebiedsgericht werken; "
+                "kies een andere oefening voor deze casus"
             )
         return self
 
@@ -144,6 +225,8 @@ def _dutch(err: dict) -> str:
         return "moet 1, 2 of 3 zijn"
     if soort == "value_error":
         return str(ctx.get("error", err["msg"]))
+    if soort == "dict_type":
+        return "moet een lijst zijn van kenmerk: woorden uit de tekst"
     return f"ongeldige waarde ({err['msg']})"
 
 
@@ -161,10 +244,26 @@ def _regels(node) -> tuple[list[int], list[dict[str, int]]]:
     return starts, velden
 
 
+def _geen_verwijzingen(pad: Path, tekst: str) -> None:
+    """Refuse YAML aliases (``*naam``): a casus never needs them, and they make "YAML bombs"."""
+    for event in yaml.parse(tekst, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            regel = event.start_mark.line + 1
+            raise LeesFout(
+                f"{pad}, regel {regel}: dit bestand gebruikt een verwijzing (een * met een naam). "
+                "Dat kan in een casusbestand niet: schrijf elke casus helemaal uit."
+            )
+
+
 def lees_yaml(pad: Path | str):
     """Read a YAML file; LeesFout (Dutch, with the line number) when that is not possible."""
     pad = Path(pad)
     try:
+        if pad.stat().st_size > MAX_BESTAND:
+            raise LeesFout(
+                f"{pad}: dit bestand is te groot ({pad.stat().st_size // 1000} kB). Een casusbestand "
+                f"is hoogstens {MAX_BESTAND // 1_000_000} MB. Splits het, of kijk of het wel het goede bestand is."
+            )
         tekst = pad.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LeesFout(f"{pad}: dit bestand bestaat niet.") from None
@@ -175,6 +274,7 @@ def lees_yaml(pad: Path | str):
     except OSError as fout:
         raise LeesFout(f"{pad}: kan dit bestand niet lezen ({fout.strerror}).") from None
     try:
+        _geen_verwijzingen(pad, tekst)
         node = yaml.compose(tekst, Loader=yaml.SafeLoader)
         data = yaml.safe_load(tekst)
     except yaml.YAMLError as fout:
@@ -204,6 +304,14 @@ def laad_bestand(pad: Path | str) -> list[Casus]:
                     None,
                     "het bestand moet een lijst van casussen zijn (elke casus begint met '- id:')",
                     1,
+                )
+            ]
+        )
+    if len(data) > MAX_CASUSSEN:
+        raise CasusFout(
+            [
+                Probleem(
+                    naam, None, None, f"het bestand heeft {len(data)} casussen; hoogstens {MAX_CASUSSEN}", 1
                 )
             ]
         )
@@ -263,9 +371,36 @@ def eigen_bestanden() -> list[Path]:
     return [Path(p) for p in os.environ.get(EIGEN_VAR, "").split(os.pathsep) if p.strip()]
 
 
+def toets_map() -> Path | None:
+    """The toets pool's folder: WIJKLEREN_TOETSPOOL, else toetspool/ or exercises/toetspool/ here."""
+    if os.environ.get(TOETS_VAR):
+        return Path(os.environ[TOETS_VAR])
+    for kandidaat in (Path("toetspool"), Path("exercises") / "toetspool"):
+        try:
+            if kandidaat.is_dir():
+                return kandidaat.resolve()
+        except OSError:  # a folder a learner may not read
+            continue
+    return None
+
+
+def toets_bestanden() -> list[Path]:
+    """The toets pool's files, or none where the toets pool is not (a learner's environment)."""
+    map_ = toets_map()
+    try:
+        return sorted(map_.glob("*.yaml")) if map_ else []
+    except OSError:
+        return []
+
+
+def pakket_bestanden() -> list[Path]:
+    """The packaged bank's files: the oefenen pool only."""
+    return sorted(BANK_MAP.glob("*.yaml"))
+
+
 def bank_bestanden() -> list[Path]:
-    """The packaged bank's files, then the trainer's own."""
-    return sorted(BANK_MAP.glob("*.yaml")) + eigen_bestanden()
+    """The packaged bank's files, the toets pool where it can be found, then the trainer's own."""
+    return pakket_bestanden() + toets_bestanden() + eigen_bestanden()
 
 
 def laad_bank() -> tuple[Casus, ...]:
@@ -288,3 +423,31 @@ def casus(casus_id: str) -> Casus:
         if c.id == casus_id:
             return c
     raise KeyError(f"Casus '{casus_id}' staat niet in de casusbank.")
+
+
+def botsingen(bestand: str, eigen: list[Casus], bank: list[Casus] | None = None) -> list[Probleem]:
+    """A trainer's cases that reuse a bank id or copy a bank case's text."""
+    from .bankoverzicht import overlap
+
+    bank = list(laad_bestanden(pakket_bestanden() + toets_bestanden()) if bank is None else bank)
+    per_id = {c.id: c for c in bank}
+    problemen = []
+    for c in eigen:
+        if c.id in per_id and per_id[c.id] is not c:
+            problemen.append(
+                Probleem(bestand, c.id, "id", "dit id is al van een casus in de casusbank; kies een ander id")
+            )
+            continue
+        for b in bank:
+            if b.id != c.id and overlap(c.tekst, b.tekst) > KOPIE_GRENS:
+                problemen.append(
+                    Probleem(
+                        bestand,
+                        c.id,
+                        "tekst",
+                        f"deze tekst is bijna gelijk aan casus '{b.id}' uit de casusbank. "
+                        "Schrijf een eigen casus over je eigen gemeente.",
+                    )
+                )
+                break
+    return problemen

@@ -137,8 +137,22 @@ def _meld_casusfout(fout: CasusFout | LeesFout) -> int:
 
 
 def _controleer(args) -> int:
+    from .casusbank import botsingen, pakket_bestanden, toets_bestanden
+
     try:
         casussen = laad_bestanden(args.paden)
+        # A trainer's file may not reuse a bank id or copy a bank case; the bank's own files are exempt.
+        eigen = {str(Path(p).resolve()) for p in args.paden} - {
+            str(p.resolve()) for p in pakket_bestanden() + toets_bestanden()
+        }
+        problemen = [
+            p
+            for pad in args.paden
+            if str(Path(pad).resolve()) in eigen
+            for p in botsingen(pad, laad_bestanden([pad]))
+        ]
+        if problemen:
+            raise CasusFout(problemen)
     except (LeesFout, CasusFout) as fout:
         return _meld_casusfout(fout)
     print(f"In orde: {len(casussen)} casussen, geen problemen.")

@@ -1,4 +1,4 @@
-"""The domain model of ../shared/domein.md: categories and kenmerken with their stable codes.
+"""The domain model (version 2, docs/domein.md): categories, kinds and kenmerken with their codes.
 
 All learner-facing words about a category or a kenmerk are defined here, once.
 """
@@ -9,15 +9,34 @@ from dataclasses import dataclass
 
 GEBIEDSGERICHT = "gebiedsgericht"
 WIJKAANPAK = "wijkaanpak"
-SECTORAAL = "sectoraal"
+NIET_GEBIEDSGERICHT = "niet_gebiedsgericht"
 
-CATEGORIEEN: tuple[str, ...] = (WIJKAANPAK, GEBIEDSGERICHT, SECTORAAL)
+CATEGORIEEN: tuple[str, ...] = (WIJKAANPAK, GEBIEDSGERICHT, NIET_GEBIEDSGERICHT)
 
 CATEGORIE_NAAM: dict[str, str] = {
     WIJKAANPAK: "wijkaanpak",
     GEBIEDSGERICHT: "gebiedsgericht werken",
-    SECTORAAL: "sectorale aanpak",
+    NIET_GEBIEDSGERICHT: "geen gebiedsgericht werken",
 }
+
+# The two kinds of niet_gebiedsgericht. No case stores its kind: it follows from the kenmerken.
+SECTORAAL = "sectoraal"
+IN_GEBIED = "in_gebied"
+SOORTEN: tuple[str, ...] = (SECTORAAL, IN_GEBIED)
+SOORT_NAAM: dict[str, str] = {
+    SECTORAAL: "sectorale, instrumentele of themagestuurde aanpak",
+    IN_GEBIED: "in een gebied, maar niet gebiedsgericht",
+}
+# Completes "Dit ...": the feedback sentence that names the kind.
+SOORT_ZIN: dict[str, str] = {
+    SECTORAAL: "is een sectorale aanpak, geen gebiedsgericht werken",
+    IN_GEBIED: "gebeurt in een gebied, maar het is geen gebiedsgericht werken",
+}
+
+
+def soort(kenmerken) -> str:
+    """The kind of a niet_gebiedsgericht case: sectoraal without gebiedsgebonden, else in_gebied."""
+    return IN_GEBIED if "gebiedsgebonden" in set(kenmerken) else SECTORAAL
 
 
 @dataclass(frozen=True)
@@ -29,6 +48,8 @@ class Kenmerk:
     naam: str
     vraag: str
     ontbreekt: str  # completes "Dit is geen ...: <ontbreekt>."
+    genoeg: str  # the threshold: what counts as enough
+    niet_genoeg: str  # and what does not
 
 
 KENMERKEN: tuple[Kenmerk, ...] = (
@@ -38,13 +59,17 @@ KENMERKEN: tuple[Kenmerk, ...] = (
         "Gebonden aan een gebied",
         "Gaat de aanpak over één bepaalde wijk, buurt, dorp of regio?",
         "de aanpak is niet gebonden aan één gebied",
+        "één wijk, een paar genoemde dorpen, of een regio als gebied",
+        "dezelfde maatregel voor de hele gemeente",
     ),
     Kenmerk(
         "van_buiten_naar_binnen",
         GEBIEDSGERICHT,
         "Van buiten naar binnen",
-        "Begint de aanpak bij het gebied en de mensen daar, en volgt de gemeente?",
-        "de aanpak begint in het gemeentehuis, niet bij het gebied en de mensen daar",
+        "Bepaalt wat het gebied en de mensen daar inbrengen het plan van de gemeente?",
+        "het plan komt uit het stadhuis, niet uit het gebied",
+        "wat het gebied inbrengt, bepaalt het plan; ook als de gemeente de wijk met cijfers koos",
+        "het stadhuis kiest de wijk én bedenkt zelf de maatregel; wie het onderwerp het eerst noemde, beslist niet",
     ),
     Kenmerk(
         "samenhangende_aanpak",
@@ -52,6 +77,8 @@ KENMERKEN: tuple[Kenmerk, ...] = (
         "Samenhang tussen taken",
         "Pakt de aanpak sociale, economische en fysieke taken in samenhang aan?",
         "de aanpak gaat over één thema en legt geen verband met andere taken",
+        "minstens twee van de drie (sociaal, economisch, fysiek) in één plan dat ze verbindt",
+        "één domein, twee losse projecten naast elkaar, of een kleine toevoeging voor de vorm",
     ),
     Kenmerk(
         "ruimte_voor_bewoners",
@@ -59,6 +86,8 @@ KENMERKEN: tuple[Kenmerk, ...] = (
         "Ruimte voor bewoners",
         "Hebben bewoners echt ruimte om mee te denken, mee te beslissen of zelf uit te voeren?",
         "bewoners krijgen geen echte ruimte",
+        "bewoners bepalen mee de agenda, beslissen mee, of voeren een deel uit met eigen verantwoordelijkheid",
+        "alleen informeren, één inspraakavond, of een klankbordgroep zonder invloed",
     ),
     Kenmerk(
         "samenwerking_partijen",
@@ -66,6 +95,8 @@ KENMERKEN: tuple[Kenmerk, ...] = (
         "Samenwerking met partijen",
         "Werkt de gemeente samen met partijen binnen en buiten de gemeente?",
         "de gemeente werkt niet samen met andere partijen",
+        "minstens twee organisaties naast de gemeente werken samen aan het plan",
+        "de gemeente alleen, alleen bewoners, of één leverancier die een dienst levert",
     ),
     Kenmerk(
         "bepaalde_periode",
@@ -73,6 +104,8 @@ KENMERKEN: tuple[Kenmerk, ...] = (
         "Afspraken voor een vaste periode",
         "Gelden de afspraken voor een vaste periode?",
         "de afspraken hebben geen vaste looptijd",
+        "een einddatum of een looptijd in jaren staat in de afspraken",
+        "'voorlopig', 'zolang het nodig is', of geen einde",
     ),
     Kenmerk(
         "financiele_afspraken",
@@ -80,6 +113,8 @@ KENMERKEN: tuple[Kenmerk, ...] = (
         "Afspraken over geld",
         "Zijn er ook afspraken gemaakt over geld?",
         "er zijn geen afspraken over geld",
+        "schriftelijke afspraken over wie welk geld inbrengt, of een gezamenlijk budget",
+        "iedere partij betaalt zijn eigen werk zonder afspraak, of alleen het budget van de gemeente",
     ),
     Kenmerk(
         "meerdere_organisaties",
@@ -87,6 +122,8 @@ KENMERKEN: tuple[Kenmerk, ...] = (
         "Afspraken met meerdere organisaties",
         "Zijn de afspraken gemaakt met een aantal publieke en private organisaties?",
         "de afspraken zijn niet gemaakt met meerdere organisaties",
+        "minstens twee organisaties naast de gemeente zijn partij bij de afspraken",
+        "één partner, of samenwerking zonder afspraken",
     ),
     Kenmerk(
         "meetbare_resultaten",
@@ -94,6 +131,8 @@ KENMERKEN: tuple[Kenmerk, ...] = (
         "Meetbare resultaten",
         "Zijn er meetbare resultaten afgesproken die in de tijd worden gevolgd?",
         "er zijn geen meetbare resultaten afgesproken",
+        "een doel met een getal of een meetbare toestand, en een moment of vaste manier van meten",
+        "'de wijk moet prettiger worden', of 'we volgen de voortgang' zonder doel",
     ),
 )
 
@@ -117,3 +156,30 @@ THEMAS: tuple[str, ...] = (
 )
 SCHALEN: tuple[str, ...] = ("buurt", "wijk", "dorp", "stad", "regio")
 POOLS: tuple[str, ...] = ("oefenen", "toets")
+
+# The exercises that take cases from the oefenen pool; each oefenen case of the bank belongs to one.
+CASUS_OEFENINGEN: tuple[str, ...] = ("indelen-twee", "kenmerken", "beslisregel", "indelen-drie")
+# Real document forms a case text can take.
+VORMEN: tuple[str, ...] = (
+    "beschrijving",
+    "raadsvoorstel",
+    "convenant",
+    "wijkplan",
+    "nieuwsbericht",
+    "email",
+    "notulen",
+    "begroting",
+    "subsidieregeling",
+)
+# Borderline types: the hard cases the bank must hold.
+GRENSTYPEN: dict[str, str] = {
+    "stadsbreed_met_focuswijken": "een stadsbreed programma met focuswijken",
+    "groeit_naar_gebiedsgericht": "een aanpak die verandert: van sectoraal naar gebiedsgericht, of terug",
+    "holle_participatie": "alleen een klankbordgroep of inspraak zonder invloed",
+    "collegeperiode": "een looptijd die alleen 'deze collegeperiode' is",
+    "rijk_cofinanciering": "het Rijk betaalt mee",
+    "naamval": "de naam van het programma misleidt",
+    "in_natura": "bijdragen in natura zonder afspraken over geld",
+    "topdown_integraal": "een integraal gebiedsplan, bedacht in het stadhuis",
+    "klein_project": "een klein, los project",
+}

@@ -19,11 +19,18 @@ The class folder (default /srv/wijkleren-klas)::
     omgeving/      the course environment, if it had to be copied (read-only for all)
     jupyter/       Jupyter and nbgrader settings per role (read-only for all)
     uitwisseling/  nbgrader's exchange (see wijkleren.uitwisseling for who may read what)
+
+The answer key stays with the trainer: the repository (with ``exercises/toetspool`` and the git
+history) is closed to other users while it is used for a class, learners run a copy of the
+course environment without the toets pool, and the trainer's course folder (with its own copy
+of the toets pool) is open to the trainer only. Owners and modes are set without following
+links: a link in the exchange is refused.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import grp
 import json
 import os
@@ -33,6 +40,7 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -41,6 +49,7 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .casusbank import TOETS_VAR
 from .klasomgeving import kopieer_omgeving
 from .starten import vrije_poort
 
@@ -49,6 +58,7 @@ HUB_CONFIG = ROOT / "hub" / "jupyterhub_config.py"
 HUB_TEMPLATES = ROOT / "hub" / "templates"
 CURSUS = "wijkleren"  # nbgrader's course_id, as in exercises/nbgrader_config.py
 CURSUSMAP = "wijkleren"  # the trainer's course folder, in the trainer's home
+TOETSMAP = "toetspool"  # the toets pool, in the trainer's course folder
 STANDAARD_MAP = Path("/srv/wijkleren-klas")
 LOOPBACK = ("127.0.0.1", "localhost")
 NAAM = re.compile(r"^[a-z][a-z0-9_-]{0,30}$")
@@ -87,6 +97,7 @@ class Klas:
     certificaat: str | None = None
     sleutel: str | None = None
     aangemaakt: list[str] = field(default_factory=list)  # accounts that `start` made
+    bron_modus: int | None = None  # the repository's mode before `start` closed it
 
     @property
     def hubmap(self) -> Path:
@@ -135,6 +146,8 @@ class Klas:
             "PATH": os.pathsep.join([self.bin, "/usr/local/bin", "/usr/bin", "/bin"]),
             "JUPYTER_CONFIG_PATH": self.jupyter_config_path(gebruiker),
             "LANG": "C.UTF-8",
+            # The trainer's tools find the toets pool in the course folder; a learner has none.
+            TOETS_VAR: str(self.cursusmap / TOETSMAP) if gebruiker == self.trainer else "",
         }
         if self.ld_library_path:
             env["LD_LIBRARY_PATH"] = self.ld_library_path
@@ -295,21 +308,129 @@ def werkt_voor(klas: Klas, gebruiker: str) -> str:
 # --- exchange, settings per role, the trainer's course folder -------------------------------
 
 
+def _link_fout(pad: Path) -> KlasFout:
+    return KlasFout(
+        f"In de uitwisseling is {pad} geen gewone map, maar een snelkoppeling (symlink) of een "
+        "bestand. Daarmee kan iemand rechten krijgen op een map die niet van de klas is. Ik verander "
+        "daarom niets. Haal het weg (als root: rm) en start de klas opnieuw."
+    )
+
+
+def _map_zonder_link(ouder_fd: int | None, pad: Path, uid: int, gid: int, modus: int) -> int:
+    """Make (or keep) the folder `pad`, set its owner and mode, return an fd to it.
+
+    Nothing is followed: the folder is opened relative to its parent's fd with O_NOFOLLOW and
+    changed through its own fd, so a link put in its place, even during this call, is refused.
+    """
+    naam = str(pad) if ouder_fd is None else pad.name
+    try:
+        os.mkdir(naam, 0o700, dir_fd=ouder_fd)
+    except FileExistsError:
+        pass
+    try:
+        fd = os.open(naam, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=ouder_fd)
+    except OSError as e:
+        if e.errno in (errno.ELOOP, errno.ENOTDIR):  # a link, or a file
+            raise _link_fout(pad) from None
+        raise
+    if not stat.S_ISDIR(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _link_fout(pad)
+    os.fchown(fd, uid, gid)
+    os.fchmod(fd, modus)
+    return fd
+
+
 def zet_uitwisseling_klaar(klas: Klas) -> None:
     """The exchange: root 1777 as nbgrader wants (sticky: nobody removes another's folder);
-    the course folder belongs to the trainer, so no learner can claim it first."""
+    the course folder belongs to the trainer, so no learner can claim it first.
+
+    The trainer owns the course folder, so the trainer can put links in it. Owners and modes
+    are therefore set through file descriptors, never through a path that could be a link;
+    a link (say ``outbound`` pointing at a root-only folder) stops the start with a message.
+    """
     trainer = pwd.getpwnam(klas.trainer)
     klas.uitwisseling.mkdir(parents=True, exist_ok=True)
-    os.chown(klas.uitwisseling, 0, 0)
-    os.chmod(klas.uitwisseling, 0o1777)
-    for pad, modus in (
-        (klas.uitwisseling / CURSUS, 0o755),
-        (klas.uitwisseling / CURSUS / "outbound", 0o755),
-        (klas.uitwisseling / CURSUS / "inbound", 0o2733),  # others: write, not list; setgid: trainer's group
-    ):
-        pad.mkdir(exist_ok=True)
-        os.chown(pad, trainer.pw_uid, trainer.pw_gid)
-        os.chmod(pad, modus)
+    fds = [_map_zonder_link(None, klas.uitwisseling, 0, 0, 0o1777)]
+    try:
+        cursus = _map_zonder_link(fds[0], klas.uitwisseling / CURSUS, trainer.pw_uid, trainer.pw_gid, 0o755)
+        fds.append(cursus)
+        for naam, modus in (
+            ("outbound", 0o755),
+            ("inbound", 0o2733),  # others: write, not list; setgid: the trainer's group
+        ):
+            pad = klas.uitwisseling / CURSUS / naam
+            fds.append(_map_zonder_link(cursus, pad, trainer.pw_uid, trainer.pw_gid, modus))
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
+# --- the answer key: closed to learners -------------------------------------------------------
+
+
+def toetspool_bron() -> Path:
+    """The toets pool the class starts with: WIJKLEREN_TOETSPOOL, else exercises/toetspool."""
+    eigen = os.environ.get(TOETS_VAR)
+    return Path(eigen) if eigen else ROOT / "exercises" / "toetspool"
+
+
+def sluit_bron_af(klas: Klas, uitvoer=print) -> None:
+    """Close the repository to everyone but its owner: it holds the toets pool and its history.
+
+    Learners then cannot reach the course environment in it, so they get a copy without the
+    toets pool (see :func:`wijkleren.klasomgeving.kopieer_omgeving`). ``stop --opruimen`` puts
+    the old mode back.
+    """
+    info = os.lstat(ROOT)
+    modus = stat.S_IMODE(info.st_mode)
+    if not modus & 0o077:
+        return
+    if klas.bron_modus is None:
+        klas.bron_modus = modus
+        klas.bewaar()
+    os.chmod(ROOT, modus & ~0o077)
+    uitvoer(
+        f"De map van de cursus ({ROOT}) is nu alleen open voor de eigenaar. Daar staan de "
+        "toetscasussen met de goede antwoorden. Deelnemers werken met een kopie zonder toetscasussen."
+    )
+
+
+def open_bron(klas: Klas) -> None:
+    """Give the repository back the mode it had before `start` (for `stop --opruimen`)."""
+    if klas.bron_modus is not None:
+        os.chmod(ROOT, klas.bron_modus)
+
+
+_SCHRIJF_TOETSPOOL = """
+import json, os, sys
+map_ = sys.argv[1]
+os.makedirs(map_, mode=0o700, exist_ok=True)
+for naam, tekst in json.load(sys.stdin).items():
+    fd = os.open(os.path.join(map_, naam), os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(tekst)
+"""
+
+
+def geef_toetspool(klas: Klas) -> None:
+    """Put the toets pool in the trainer's course folder (only the trainer can read it), once.
+
+    Root reads the pool; the files are written by the trainer's own process, so root never
+    writes in a folder the trainer controls. A trainer's own pool there is left as it is.
+    """
+    doel = klas.cursusmap / TOETSMAP
+    if als(klas, klas.trainer, "test", "-e", doel).returncode == 0:
+        return
+    bron = toetspool_bron()
+    bestanden = {p.name: p.read_text(encoding="utf-8") for p in sorted(bron.glob("*.yaml")) if p.is_file()}
+    if not bestanden:
+        raise KlasFout(
+            f"Ik vind geen toetscasussen in {bron}. Zonder toetspool kan ik de opdracht niet maken."
+        )
+    res = als(klas, klas.trainer, klas.python, "-c", _SCHRIJF_TOETSPOOL, doel, input=json.dumps(bestanden))
+    if res.returncode != 0:
+        raise KlasFout(f"De toetspool in {doel} zetten lukte niet:\n{res.stderr[-2000:]}")
 
 
 def schrijf_instellingen(klas: Klas) -> None:
@@ -351,6 +472,13 @@ def zet_cursus_klaar(klas: Klas) -> None:
     A folder with released versions stays as it is: it holds the trainer's work and gradebook.
     """
     cursus = klas.cursusmap
+    # As the trainer (a link there can only point at what the trainer owns): open to the
+    # trainer only, whatever the home folder's mode; it holds the toets pool and the sources.
+    for cwd, stap in ((None, ("mkdir", "-p", cursus)), (None, ("chmod", "700", cursus))):
+        res = als(klas, klas.trainer, *stap, cwd=cwd)
+        if res.returncode != 0:
+            raise KlasFout(f"De map {cursus} klaarzetten lukte niet: {res.stderr.strip()}")
+    geef_toetspool(klas)
     if (cursus / "release").is_dir() and any((cursus / "release").iterdir()):
         return
     # Root reads the settings file from the repository; the trainer copies it from here.
@@ -358,7 +486,6 @@ def zet_cursus_klaar(klas: Klas) -> None:
     shutil.copy(ROOT / "exercises" / "nbgrader_config.py", tijdelijk)
     os.chmod(tijdelijk, 0o644)
     stappen = [
-        (None, ("mkdir", "-p", cursus)),
         (cursus, ("cp", "--no-clobber", tijdelijk, cursus)),
         (cursus, (klas.python, "-m", "wijkleren.cli", "opdracht", "maak", "--cursus", cursus)),
         # One run for all: the folder is new, so "*" is exactly what `opdracht maak` wrote.
@@ -521,12 +648,12 @@ def start(
             raise KlasFout(
                 f"Deze klas draait al op {oud.url}. Stop hem eerst met: python -m wijkleren.hub stop"
             )
-        aangemaakt = oud.aangemaakt
+        aangemaakt, bron_modus = oud.aangemaakt, oud.bron_modus
     elif map_.exists() and any(map_.iterdir()):
         # `stop --opruimen` removes the class folder: it must be one that only the class uses.
         raise KlasFout(f"De map {map_} is niet leeg en er staat geen klas in. Kies een nieuwe map met --map.")
     else:
-        aangemaakt = []
+        aangemaakt, bron_modus = [], None
     vrij_adres = "127.0.0.1" if adres in ("0.0.0.0", "") else adres
     with socket.socket() as s:
         if s.connect_ex((vrij_adres, poort)) == 0:
@@ -545,6 +672,7 @@ def start(
         certificaat=certificaat,
         sleutel=sleutel,
         aangemaakt=aangemaakt,
+        bron_modus=bron_modus,
     )
     klas.bewaar()  # before anything else: `stop --opruimen` must know what was made
     wachtwoorden = klas.wachtwoorden()
@@ -555,6 +683,7 @@ def start(
             klas.bewaar()
     _schrijf_geheim(klas.hubmap / "wachtwoorden.json", json.dumps(wachtwoorden, indent=2))
     controleer_groepen(klas)
+    sluit_bron_af(klas, uitvoer)
 
     fout = werkt_voor(klas, klas.deelnemers[0] if klas.deelnemers else klas.trainer)
     if fout:
@@ -585,6 +714,7 @@ def stop(map_: Path, opruimen: bool = False) -> Klas:
             if bestaat(naam):
                 verwijder_account(naam)
         shutil.rmtree(klas.map, ignore_errors=True)
+        open_bron(klas)
     return klas
 
 

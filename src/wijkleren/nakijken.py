@@ -22,7 +22,15 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .beslisregel import beslis, uitleg_uitkomst
-from .domein import CATEGORIE_NAAM, CATEGORIEEN, GEBIEDSGERICHT, KENMERK, KENMERK_CODES, SECTORAAL, WIJKAANPAK
+from .domein import (
+    CATEGORIE_NAAM,
+    CATEGORIEEN,
+    GEBIEDSGERICHT,
+    KENMERK,
+    KENMERK_CODES,
+    NIET_GEBIEDSGERICHT,
+    WIJKAANPAK,
+)
 
 CATEGORIE = "categorie"
 KENMERKEN = "kenmerken"
@@ -83,9 +91,16 @@ _CATEGORIE_VARIANTEN: dict[str, tuple[str, ...]] = {
         "wijkgerichte aanpak",
         "gebiedsgericht / wijkgericht werken",
     ),
-    SECTORAAL: _namen(
+    NIET_GEBIEDSGERICHT: _namen(
+        "niet_gebiedsgericht",
+        "niet gebiedsgericht",
+        "niet gebiedsgericht werken",
+        CATEGORIE_NAAM[NIET_GEBIEDSGERICHT],
+        "geen gebiedsgericht",
+        "in een gebied, maar niet gebiedsgericht",
+        "in een gebied",
+        "in een wijk, maar niet gebiedsgericht",
         "sectoraal",
-        CATEGORIE_NAAM[SECTORAAL],
         "sectorale",
         "sectoraal werken",
         "instrumenteel",

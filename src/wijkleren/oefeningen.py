@@ -1,9 +1,9 @@
-"""The exercises' logic: their data (cases, kenmerken, every feedback text) and practice rounds.
+"""The exercises' data: cases, kenmerken and every text a learner reads, as JSON for one component.
 
-One source for two places. ``widgets.py`` (ipywidgets in JupyterLab) and
-``static/oefeningen.js`` (the book's pages, no kernel) both show what :func:`oefendata`
-makes; neither holds a sentence of its own. The round and repetition rules below are
-mirrored in the script; ``tests/test_oefeningen.py`` runs both on the same answers.
+The exercise itself (rounds, repetition, judging, feedback, saved progress) has one
+implementation: ``static/oefeningen.js``. The book's pages run it on the data block that
+``boek.py`` writes; JupyterLab runs the same file through anywidget (``widgets.py``).
+Python only makes the data (:func:`oefendata`); the script holds no sentence of its own.
 """
 
 from __future__ import annotations
@@ -55,6 +55,10 @@ TEKSTEN: dict[str, str] = {
     "nog_eens_leeg": "Er staat nu niets klaar om nog eens te oefenen.",
     "klaar": "Je hebt alles gedaan. Klik op Opnieuw beginnen om nog eens te oefenen.",
     "opnieuw": "Opnieuw beginnen",
+    "opnieuw_vraag": "Wil je echt opnieuw beginnen? Dan wis je je voortgang bij deze oefening.",
+    "opnieuw_ja": "Ja, wis mijn voortgang",
+    "opnieuw_nee": "Nee, ga verder",
+    "beschadigd": "Je bewaarde voortgang kon niet worden gelezen. Daarom begin je opnieuw bij vraag 1.",
     "bewaard": "Je voortgang blijft in deze browser bewaard. Er gaat niets naar internet.",
     "geen_script": "Deze oefening werkt met JavaScript. Zet JavaScript aan in je browser.",
 }
@@ -107,7 +111,7 @@ OEFENINGEN: dict[str, dict] = {
     },
     "indelen-drie": {
         "soort": "kiezen",
-        "titel": "Wijkaanpak, gebiedsgericht of sectoraal?",
+        "titel": "Wijkaanpak, gebiedsgericht werken of geen van beide?",
         "categorieen": CATEGORIEEN,
         "volgende": "Volgende casus",
         "uitleg": "Uitleg bij deze casus",
@@ -211,6 +215,11 @@ def _casus_item(casus: Casus) -> dict:
     }
 
 
+def _hoort_bij(casus: Casus, oefening: str) -> bool:
+    """A bank case goes to its own exercise only; a trainer's case without 'oefening' goes everywhere."""
+    return casus.oefening in (None, oefening)
+
+
 def oefendata(oefening: str, bank: Sequence[Casus] | None = None) -> dict:
     """Everything one exercise shows, as a JSON-able dict. Only 'oefenen' cases ever go in."""
     if oefening not in OEFENINGEN:
@@ -246,13 +255,16 @@ def oefendata(oefening: str, bank: Sequence[Casus] | None = None) -> dict:
                 "feedback": {cat: feedback_keuze(cat, c.uitkomst) for cat in cats},
                 "gemist": [c.uitkomst.beslissend] if c.uitkomst.beslissend else [],
             }
-            for c in _volgorde((c for c in cases if c.label in cats), oefening)
+            for c in _volgorde((c for c in cases if c.label in cats and _hoort_bij(c, oefening)), oefening)
         ]
         return data
     data["kenmerken"] = _kenmerken_data(opzet["soort"])
     data["regel"] = _regel()
     data["alle_ja"] = _einde(beslis(k.code for k in KENMERKEN))
-    data["items"] = [{**_casus_item(c), "aanwezig": list(c.kenmerken)} for c in _volgorde(cases, oefening)]
+    data["items"] = [
+        {**_casus_item(c), "aanwezig": list(c.kenmerken)}
+        for c in _volgorde((c for c in cases if _hoort_bij(c, oefening)), oefening)
+    ]
     return data
 
 
@@ -279,195 +291,3 @@ def als_html_json(data: dict) -> str:
     """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' left as such."""
     tekst = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return tekst.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-# --- Judging answers (mirrored in static/oefeningen.js) ---
-
-
-def vul(sjabloon: str, **waarden) -> str:
-    """Fill a text's {placeholders}; the script does the same with the same texts."""
-    for naam, waarde in waarden.items():
-        sjabloon = sjabloon.replace("{" + naam + "}", str(waarde))
-    return sjabloon
-
-
-def item(data: dict, item_id: str) -> dict:
-    for i in data["items"]:
-        if i["id"] == item_id:
-            return i
-    raise KeyError(item_id)
-
-
-def pad(data: dict, ja: Iterable[str]) -> dict:
-    """Where the rule's path ends when the kenmerken in ``ja`` are there: {categorie, naam, zin}."""
-    ja = set(ja)
-    for stap in data["regel"]:
-        if stap["kenmerk"] not in ja:
-            return stap["nee"]
-    return data["alle_ja"]
-
-
-def _status(gezegd: bool, waar: bool) -> str:
-    if gezegd == waar:
-        return "wel_goed" if waar else "niet_goed"
-    return "gemist" if waar else "onterecht"
-
-
-def beoordeel(data: dict, it: dict, antwoord) -> dict:
-    """Judge a whole answer: {goed, zinnen, gemist}. 'kiezen': a code; 'kenmerken': the ticked codes."""
-    if data["soort"] == "kiezen":
-        goed = antwoord == it["goed"]
-        zinnen = [it["feedback"][antwoord], it["uitleg"]]
-        return {"goed": goed, "zinnen": zinnen, "gemist": [] if goed else list(it["gemist"])}
-    if data["soort"] == "kenmerken":
-        gevinkt = set(antwoord)
-        zinnen, gemist = [], []
-        for k in data["kenmerken"]:
-            status = _status(k["code"] in gevinkt, k["code"] in it["aanwezig"])
-            zinnen.append(k["zinnen"][status])
-            if status in ("gemist", "onterecht"):
-                gemist.append(k["code"])
-        t = data["teksten"]
-        zinnen.append(vul(t["kenmerken_uitkomst"], naam=pad(data, gevinkt)["naam"]))
-        zinnen.append(pad(data, it["aanwezig"])["zin"])
-        zinnen.append(it["uitleg"])
-        return {"goed": not gemist, "zinnen": zinnen, "gemist": gemist}
-    raise ValueError(f"beoordeel kent de soort '{data['soort']}' niet; gebruik stap()")
-
-
-def stap(data: dict, it: dict, nr: int, ja: bool) -> dict:
-    """Judge the answer to question ``nr`` (0-based) of the rule for a casus.
-
-    The path goes on along the casus's real answer, so every walk ends where the casus belongs:
-    {goed, zin, kenmerk, einde}; einde is None while there is a next question.
-    """
-    code = data["regel"][nr]["kenmerk"]
-    waar = code in it["aanwezig"]
-    status = _status(ja, waar)
-    zin = next(k for k in data["kenmerken"] if k["code"] == code)["zinnen"][status]
-    einde = None
-    if not waar:
-        einde = data["regel"][nr]["nee"]
-    elif nr == len(data["regel"]) - 1:
-        einde = data["alle_ja"]
-    return {"goed": ja == waar, "zin": zin, "kenmerk": code, "einde": einde}
-
-
-# --- Rounds and repetition (mirrored in static/oefeningen.js) ---
-
-
-def nieuwe_stand(data: dict) -> dict:
-    """The start of an exercise: all items in order, round 1, nothing missed."""
-    return {
-        "rij": [i["id"] for i in data["items"]],
-        "nog_eens": [],  # [item id, step in TERUG], in the order they were missed
-        "ronde": {"nr": 1, "goed": 0, "totaal": 0, "gemist": {}},
-        "rondes": [],
-    }
-
-
-def huidig(stand: dict) -> str | None:
-    """The item to show now, or None when everything is done."""
-    return stand["rij"][0] if stand["rij"] else None
-
-
-def verwerk(data: dict, stand: dict, item_id: str, goed: bool, gemist: Iterable[str]) -> dict:
-    """The new stand after an answer (the old one is left as it was)."""
-    stand = json.loads(json.dumps(stand))
-    if item_id in stand["rij"]:
-        stand["rij"].remove(item_id)
-    ronde = stand["ronde"]
-    ronde["totaal"] += 1
-    ronde["goed"] += 1 if goed else 0
-    for code in gemist:
-        ronde["gemist"][code] = ronde["gemist"].get(code, 0) + 1
-    terug = data["terug"]
-    wacht = next((w for w in stand["nog_eens"] if w[0] == item_id), None)
-    if not goed:
-        if wacht:
-            wacht[1] = 0
-        else:
-            stand["nog_eens"].append([item_id, 0])
-        stand["rij"].insert(min(terug[0], len(stand["rij"])), item_id)
-    elif wacht:
-        wacht[1] += 1
-        if wacht[1] < len(terug):
-            stand["rij"].insert(min(terug[wacht[1]], len(stand["rij"])), item_id)
-        else:
-            stand["nog_eens"].remove(wacht)
-    if ronde["totaal"] >= data["ronde"]:
-        stand["rondes"].append(ronde)
-        stand["ronde"] = {"nr": ronde["nr"] + 1, "goed": 0, "totaal": 0, "gemist": {}}
-    return stand
-
-
-def _stap_nr(waarde) -> int:
-    try:
-        return int(waarde) or 0
-    except (TypeError, ValueError):
-        return 0
-
-
-def herstel(data: dict, stand) -> dict:
-    """A stand read back from storage, without items the exercise no longer has; else a new one."""
-    try:
-        ids = {i["id"] for i in data["items"]}
-        if not isinstance(stand["rondes"], list):
-            raise TypeError
-        schoon = {
-            "rij": [i for i in stand["rij"] if i in ids],
-            "nog_eens": [[w[0], _stap_nr(w[1])] for w in stand["nog_eens"] if w[0] in ids],
-            "ronde": stand["ronde"],
-            "rondes": list(stand["rondes"]),
-        }
-        r = schoon["ronde"]
-        getallen = [r["nr"], r["goed"], r["totaal"]]
-        if any(isinstance(g, bool) or not isinstance(g, int | float) for g in getallen):
-            raise TypeError
-        if not isinstance(r["gemist"], dict):
-            raise TypeError
-        return schoon
-    except (KeyError, TypeError, IndexError):
-        return nieuwe_stand(data)
-
-
-def _samenvatting(data: dict, ronde: dict, bezig: bool) -> str:
-    t = data["teksten"]
-    if ronde["totaal"] == 0:
-        return vul(t["ronde_leeg"], ronde=ronde["nr"])
-    zin = vul(
-        t["ronde_bezig"] if bezig else t["ronde_klaar"],
-        ronde=ronde["nr"],
-        goed=ronde["goed"],
-        totaal=ronde["totaal"],
-    )
-    if not data["telt_kenmerken"]:
-        return zin
-    volgorde = [k["code"] for k in data["kenmerken"]]
-    top = sorted(ronde["gemist"].items(), key=lambda kv: (-kv[1], volgorde.index(kv[0])))
-    top = top[: data["meest_gemist"]]
-    if not top:
-        return f"{zin} {t['niets_gemist']}"
-    namen = {k["code"]: k["naam"] for k in data["kenmerken"]}
-    lijst = t["scheiding"].join(vul(t["gemist_aantal"], naam=namen[c], aantal=n) for c, n in top)
-    return f"{zin} {vul(t['vaak_gemist'], lijst=lijst)}"
-
-
-def voortgang(data: dict, stand: dict) -> dict:
-    """The progress panel's texts: this round, earlier rounds (newest first), what comes back."""
-    titels = {i["id"]: i["titel"] for i in data["items"]}
-    return {
-        "ronde": _samenvatting(data, stand["ronde"], True),
-        "rondes": [_samenvatting(data, r, False) for r in reversed(stand["rondes"])],
-        "nog_eens": [titels[w[0]] for w in stand["nog_eens"]],
-        "klaar": huidig(stand) is None,
-    }
-
-
-def teller(data: dict, stand: dict) -> str:
-    return vul(
-        data["teksten"]["teller"],
-        ronde=stand["ronde"]["nr"],
-        nr=stand["ronde"]["totaal"] + 1,
-        totaal=data["ronde"],
-    )

@@ -23,7 +23,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from .beslisregel import uitleg_uitkomst
 from .casusbank import Casus, casussen
-from .domein import CATEGORIEEN, GEBIEDSGERICHT, KENMERKEN, SECTORAAL, WIJKAANPAK
+from .domein import CATEGORIEEN, GEBIEDSGERICHT, KENMERKEN, NIET_GEBIEDSGERICHT, WIJKAANPAK
 from .nakijken import (
     CATEGORIE,
     GEEN,
@@ -105,7 +105,9 @@ def kies_casussen(beoordelen_ids: list[str] | None = None, toepassen_ids: list[s
         )
         deel2 = []
         for cat in (GEBIEDSGERICHT, WIJKAANPAK):
-            kandidaten = [c for c in rest if c.label == cat] or [c for c in rest if c.label == SECTORAAL]
+            kandidaten = [c for c in rest if c.label == cat] or [
+                c for c in rest if c.label == NIET_GEBIEDSGERICHT
+            ]
             kandidaten = [c for c in kandidaten if c not in deel2]
             if not kandidaten:
                 raise ValueError("De toetspool heeft te weinig casussen voor deel 2.")

@@ -17,7 +17,7 @@ import nbformat
 
 from ..beslisregel import beslis
 from ..casusbank import casus as bankcasus
-from ..domein import GEBIEDSGERICHT, KENMERK_CODES, SECTORAAL, WIJKAANPAK
+from ..domein import GEBIEDSGERICHT, KENMERK_CODES, NIET_GEBIEDSGERICHT, WIJKAANPAK
 from ..nakijken import CATEGORIE, GEEN, Sleutel
 from .cijferboek import lees_vragen
 from .cursus import Cursus
@@ -34,15 +34,15 @@ ACHTERNAMEN = (
 
 # A wrong category is mostly the neighbouring one.
 _VERWARRING = {
-    WIJKAANPAK: ((GEBIEDSGERICHT, 0.75), (SECTORAAL, 0.25)),
-    GEBIEDSGERICHT: ((WIJKAANPAK, 0.6), (SECTORAAL, 0.4)),
-    SECTORAAL: ((GEBIEDSGERICHT, 0.75), (WIJKAANPAK, 0.25)),
+    WIJKAANPAK: ((GEBIEDSGERICHT, 0.75), (NIET_GEBIEDSGERICHT, 0.25)),
+    GEBIEDSGERICHT: ((WIJKAANPAK, 0.6), (NIET_GEBIEDSGERICHT, 0.4)),
+    NIET_GEBIEDSGERICHT: ((GEBIEDSGERICHT, 0.75), (WIJKAANPAK, 0.25)),
 }
 # Ways learners write a category that the grader accepts.
 _SCHRIJFWIJZEN = {
     WIJKAANPAK: ("wijkaanpak", "Wijkaanpak", "wijk-aanpak"),
     GEBIEDSGERICHT: ("gebiedsgericht", "Gebiedsgericht werken", "gebiedsgericht"),
-    SECTORAAL: ("sectoraal", "Sectorale aanpak", "sectoraal"),
+    NIET_GEBIEDSGERICHT: ("niet gebiedsgericht", "Geen gebiedsgericht werken", "sectoraal"),
 }
 
 
