@@ -14,8 +14,11 @@ ifdef EIGEN
 export WIJKLEREN_EIGEN_CASUSSEN := $(abspath $(EIGEN))
 endif
 
+# Ports: make start LAB_POORT=9000 BOEK_POORT=9001 (a taken port moves on; the banner says where).
+LAB_POORT ?= 8888
+BOEK_POORT ?= 8000
 start: install eigen boek notebooks
-	$(BIN)/python -m wijkleren.starten
+	$(BIN)/python -m wijkleren.starten --lab-poort $(LAB_POORT) --boek-poort $(BOEK_POORT)
 
 install: $(STAMP)
 
@@ -37,8 +40,9 @@ eigen: install
 boek: install eigen
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
+# The learner's notebooks: only those that are missing are made; a learner's own are never overwritten.
 notebooks: install
-	$(BIN)/jupytext --quiet --to ipynb notebooks/*.md
+	$(BIN)/python -m wijkleren.starten --alleen-notebooks
 
 # What the tests need besides pip: Debian chromium and hunspell-nl; axe-core and
 # configurable-http-proxy (the class server's proxy) from npm.

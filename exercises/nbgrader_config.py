@@ -9,6 +9,7 @@ Daardoor kan vals spelen met code geen punten opleveren.
 
 import os
 
+from wijkleren.nbgrader_stappen import FORMGRADER_SJABLONEN, FORMGRADER_SJABLOON, NBGRADER_SJABLONEN
 from wijkleren.opdrachten import TEKST_STUB
 
 c = get_config()  # noqa: F821 (nbgrader geeft get_config)
@@ -38,6 +39,8 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
+    # Als laatste: de nagekeken kopie (die de Formgrader opent) bevat niets dat kan draaien.
+    "wijkleren.nbgrader_stappen.SchoonInlevering",
 ]
 # Ontbrekende cellen zet HerstelCellen terug (de ingebouwde versie faalt als twee buurcellen weg zijn).
 c.OverwriteCells.add_missing_cells = False
@@ -47,3 +50,14 @@ c.Execute.timeout = 10
 # Feedback: een Nederlandse pagina per deelnemer, zonder testcode en zonder verzoeken naar internet.
 c.GenerateFeedback.exporter_class = "wijkleren.nbgrader_stappen.FeedbackExporter"
 c.GenerateFeedback.preprocessors = ["nbgrader.preprocessors.GetGrades"]
+
+# Formgrader: tekst van een deelnemer kan in de browser van de trainer niets uitvoeren, en de
+# pagina laadt niets van een andere server (nbgrader zelf laadt MathJax van internet). Onze pagina
+# is die van nbgrader, maar Markdown wordt na het opmaken schoongemaakt (nbconvert's SanitizeHTML)
+# en uitvoer gaat door de sanitizer van nbconvert.
+c.HTMLExporter.template_name = FORMGRADER_SJABLOON
+c.HTMLExporter.extra_template_basedirs = FORMGRADER_SJABLONEN
+c.HTMLExporter.extra_template_paths = [NBGRADER_SJABLONEN]
+c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.filters = {"wijkleren_markdown": "wijkleren.nbgrader_stappen.schoon_markdown"}
+c.HTMLExporter.preprocessors = ["wijkleren.nbgrader_stappen.SchoonInlevering"]

@@ -1,4 +1,4 @@
-"""Benchmark: stock ``nbgrader autograde`` against ``wijkleren klas nakijken`` on a simulated class.
+"""Benchmark: stock ``nbgrader autograde`` against ``wijkleren opdracht nakijken`` on a simulated class.
 
     .venv/bin/python scripts/bench_nakijken.py [--aantallen 40 200] [--werkers N] [--keer 1]
                                                [--opdracht casussen_beoordelen|oefenklas]
@@ -6,7 +6,10 @@
 Per class size: one course with N simulated submissions (wijkleren.klas.simulatie), copied
 twice; stock serial autograde runs on one copy and the parallel command on the other, in the
 same run, alternating which goes first. Both are started as a command, so both pay the same
-start-up. Wall times, the ratio and whether both gradebooks are equal are printed. The load
+start-up. Wall times and the ratio are printed. Both gradebooks must be equal, row for row and
+field for field, and so must the autograded notebooks, or the script stops with an error. One
+field differs by design: the time of handing in. Stock nbgrader takes it from the learner's
+``timestamp.txt``; the round takes the moment the file arrived in the course folder. The load
 average of the machine is printed too: other programs running on the same cores slow both down.
 
 'casussen_beoordelen' is the course's own final assignment (graded as text, no kernel);
@@ -45,16 +48,25 @@ def _tijd(args: list[str], cwd: Path) -> float:
 
 
 def _rijen(map_: Path, opdracht: str) -> dict:
+    """Every gradebook row of every learner, without the time of handing in (see above)."""
     engine = create_engine(f"sqlite:///{map_ / 'gradebook.db'}")
     with engine.connect() as conn:
         studenten = [r[0] for r in conn.exec_driver_sql("SELECT id FROM student")]
         uit = {s: lees_rijen(conn, opdracht, s) for s in studenten}
     engine.dispose()
+    for rijen in uit.values():
+        if rijen["inzending"] is not None:
+            rijen["inzending"].pop("timestamp")
     return uit
 
 
+def _notitieboeken(map_: Path) -> dict[str, bytes]:
+    basis = map_ / "autograded"
+    return {str(p.relative_to(basis)): p.read_bytes() for p in basis.glob("*/*/*.ipynb")}
+
+
 def meet(basis: Path, opdracht: str, werkers: int, keer: int) -> tuple[list[float], list[float], bool]:
-    stock, parallel, gelijk = [], [], True
+    stock, parallel, gelijk = [], [], True  # gelijk: checked by the asserts below
     for i in range(keer):
         maps = {}
         for naam in ("stock", "parallel"):
@@ -63,13 +75,16 @@ def meet(basis: Path, opdracht: str, werkers: int, keer: int) -> tuple[list[floa
             shutil.copytree(basis, maps[naam])
         opdrachten = {
             "stock": [str(BIN / "nbgrader"), "autograde", opdracht],
-            "parallel": [str(BIN / "wijkleren"), "klas", "nakijken", opdracht, f"--werkers={werkers}"],
+            "parallel": [str(BIN / "wijkleren"), "opdracht", "nakijken", opdracht, f"--werkers={werkers}"],
         }
         volgorde = ("stock", "parallel") if i % 2 == 0 else ("parallel", "stock")
         for naam in volgorde:
             tijd = _tijd(opdrachten[naam], maps[naam])
             (stock if naam == "stock" else parallel).append(tijd)
-        gelijk &= _rijen(maps["stock"], opdracht) == _rijen(maps["parallel"], opdracht)
+        rijen = _rijen(maps["stock"], opdracht)
+        assert rijen == _rijen(maps["parallel"], opdracht), "de cijferbestanden verschillen"
+        assert len(rijen) >= 1
+        assert _notitieboeken(maps["stock"]) == _notitieboeken(maps["parallel"]), "de notitieboeken verschillen"
         for m in maps.values():
             shutil.rmtree(m, ignore_errors=True)
     return stock, parallel, gelijk
@@ -85,7 +100,7 @@ def main() -> int:
     )
     args = p.parse_args()
     print(f"opdracht {args.opdracht}, {args.werkers} werkers, {os.cpu_count()} kernen")
-    print(f"{'inzendingen':>11} {'stock s':>8} {'parallel s':>10} {'verhouding':>10}  gelijk  belasting")
+    print(f"{'inzendingen':>11} {'stock s':>8} {'ronde s':>10} {'verhouding':>10}  gelijk  belasting")
     with tempfile.TemporaryDirectory(prefix="bench-nakijken-") as tmp:
         for aantal in args.aantallen:
             basis = Path(tmp) / f"klas{aantal}"

@@ -23,3 +23,24 @@ def test_every_page_loads_offline_without_errors(boek, boekserver, pagina):
         pagina.goto(f"{boekserver}/{p}", wait_until="networkidle")
     assert pagina.bewaker.extern == []
     assert pagina.bewaker.fouten == []
+
+
+ENGELS = (
+    "Skip to main content",
+    "Back to top",
+    "Toggle primary sidebar",
+    "Toggle secondary sidebar",
+    'aria-label="Main"',
+    "Link to this heading",
+    "previous page",
+    "next page",
+    "Site navigation",
+    "Version warning",
+)
+
+
+def test_the_themes_words_are_dutch(boek):
+    for p in html_paginas(boek):
+        html = (boek / p).read_text(encoding="utf-8")
+        for woord in ENGELS:
+            assert woord not in html, f"{p}: {woord}"

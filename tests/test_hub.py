@@ -5,9 +5,12 @@ starts the hub on 127.0.0.1. Then, only through HTTP on loopback: everyone logs 
 password through the hub's API and starts their server; the trainer releases the final
 assignment in the formgrader; each learner fetches it, answers through the contents API and
 submits it through the server's nbgrader endpoints. Learner A also hands in work in B's name
-with the nbgrader command. The trainer collects, `wijkleren opdracht nakijken` grades, and the
-grades are read back. Privacy is checked with real file reads as learner A.
-`python -m wijkleren.hub stop --opruimen` ends it all.
+with the nbgrader command, and B puts a link to the trainer's source notebook in an inbound
+folder of B's own. The trainer collects, `wijkleren opdracht nakijken` grades, and the grades
+are read back. Privacy is checked with real file reads as learner A, and the answer key (the
+toets pool) with code in A's own kernel and a search through every file A can read. Then the
+trainer replaces the exchange's `outbound` by a link to a root-only folder: the next start
+refuses. `python -m wijkleren.hub stop --opruimen` ends it all.
 
 Needs root (to make accounts); skipped with the reason otherwise. Takes 1 to 2 minutes: run it
 alone with `pytest tests/test_hub.py -s` to see the duration of each step.
@@ -15,11 +18,13 @@ alone with `pytest tests/test_hub.py -s` to see the duration of each step.
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import os
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -27,12 +32,14 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from wijkleren.hub import CURSUS, Klas, als, api, bestaat, processen_van, verwijder_account
+from wijkleren.casusbank import laad_bestanden
+from wijkleren.hub import CURSUS, TOETSMAP, Klas, als, api, bestaat, processen_van, verwijder_account
 from wijkleren.nakijken import CATEGORIE, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
 from wijkleren.opdrachten import BEOORDELEN
 from wijkleren.starten import vrije_poort
@@ -123,6 +130,7 @@ class Ronde:
     stappen: dict[str, float] = field(default_factory=dict)
     log: dict[str, object] = field(default_factory=dict)
     begin: float = field(default_factory=time.monotonic)
+    geheim: Path = Path("/nonexistent")  # a root-only folder the trainer must never get
 
     def stap(self, naam: str, sinds: float) -> None:
         self.stappen[naam] = round(time.monotonic() - sinds, 1)
@@ -140,6 +148,71 @@ class Ronde:
             methode="POST",
             form={"course_id": CURSUS, "assignment_id": BEOORDELEN},
         )
+
+
+def in_kernel(r: Ronde, gebruiker: str, code: str, wachttijd: float = 120) -> str:
+    """Run `code` in a new kernel of `gebruiker`'s own server (websocket, as JupyterLab does)."""
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    status, kernel = r.server(gebruiker, "api/kernels", methode="POST", json_data={"name": "python3"})
+    assert status == 201, kernel
+    url = f"{r.klas.url}/user/{gebruiker}/api/kernels/{kernel['id']}/channels".replace("http", "ws", 1)
+
+    async def draai() -> str:
+        ws = await websocket_connect(
+            HTTPRequest(url, headers={"Authorization": f"token {r.tokens[gebruiker]}"})
+        )
+        msg_id = uuid.uuid4().hex
+        header = {"msg_id": msg_id, "msg_type": "execute_request", "username": gebruiker,
+                  "session": uuid.uuid4().hex, "version": "5.3", "date": ""}  # fmt: skip
+        inhoud = {"code": code, "silent": False, "store_history": False, "user_expressions": {},
+                  "allow_stdin": False, "stop_on_error": True}  # fmt: skip
+        ws.write_message(json.dumps({"header": header, "parent_header": {}, "metadata": {},
+                                     "content": inhoud, "channel": "shell", "buffers": []}))  # fmt: skip
+        uit = []
+        try:
+            while True:
+                tekst = await asyncio.wait_for(ws.read_message(), wachttijd)
+                assert tekst is not None, "the kernel's websocket closed"
+                bericht = json.loads(tekst)
+                if bericht.get("parent_header", {}).get("msg_id") != msg_id:
+                    continue
+                soort, c = bericht["msg_type"], bericht["content"]
+                if soort == "stream":
+                    uit.append(c["text"])
+                elif soort == "error":
+                    uit.append(f"FOUT {c['ename']}: {c['evalue']}")
+                elif soort == "status" and c["execution_state"] == "idle":
+                    return "".join(uit)
+        finally:
+            ws.close()
+
+    try:
+        return asyncio.run(draai())
+    finally:
+        r.server(gebruiker, f"api/kernels/{kernel['id']}", methode="DELETE")
+
+
+def toets_teksten() -> list[str]:
+    """Pieces of the toets pool's uitleg (root reads the repository's pool)."""
+    pool = laad_bestanden(sorted((ROOT / "exercises" / "toetspool").glob("*.yaml")))
+    assert pool
+    return [" ".join(c.uitleg.split())[:60] for c in pool]
+
+
+LEK_CODE = """
+import json, pathlib, wijkleren, wijkleren.casusbank as cb
+lees = {}
+for naam, pad in %s.items():
+    try:
+        open(pad, "rb").read(1)
+        lees[naam] = True
+    except OSError:
+        lees[naam] = False
+print(json.dumps({"toets": len(cb.casussen("toets")), "lees": lees,
+                  "pakket": str(pathlib.Path(wijkleren.__file__).parent)}))
+"""
 
 
 def _wacht_op_servers(r: Ronde, namen: list[str], wachttijd: float = 240) -> None:
@@ -179,7 +252,7 @@ def ronde():
         )
         assert res.returncode == 0, f"start failed:\n{res.stdout[-3000:]}\n{res.stderr[-5000:]}"
         assert f"De klas draait op http://127.0.0.1:{poort}" in res.stdout
-        r = Ronde(Klas.lees(map_), a, b, begin=begin)
+        r = Ronde(Klas.lees(map_), a, b, begin=begin, geheim=map_.parent / f"{map_.name}-alleen-root")
         r.stap("start (accounts, environment, assignment, hub)", begin)
         yield _speel(r)
     finally:
@@ -194,6 +267,7 @@ def ronde():
                 if bestaat(naam):
                     verwijder_account(naam)
             shutil.rmtree(map_, ignore_errors=True)
+            shutil.rmtree(map_.parent / f"{map_.name}-alleen-root", ignore_errors=True)
 
 
 def _speel(r: Ronde) -> Ronde:
@@ -260,6 +334,17 @@ def _speel(r: Ronde) -> Ronde:
     r.log["vals inleveren"] = vals.returncode, vals.stdout + vals.stderr
     r.stap("a submission in another's name", t)
 
+    # B makes an inbound folder of B's own, newer than B's real one, with a link to the trainer's
+    # source (which B cannot read): collected by following the link, it would score full marks.
+    bron = klas.cursusmap / "source" / BEOORDELEN / f"{BEOORDELEN}.ipynb"
+    link_map = (
+        klas.uitwisseling / CURSUS / "inbound" / f"{b}+{BEOORDELEN}+2099-01-01 00:00:00.000000 UTC+link"
+    )
+    link = als(
+        klas, b, "sh", "-c", 'mkdir "$1" && ln -s "$2" "$1/$3"', "-", link_map, bron, f"{BEOORDELEN}.ipynb"
+    )
+    r.log["link inleveren"] = link.returncode, link.stderr
+
     # Privacy, with real file reads as learner A; each time a read that must work, first.
     bestand = f"{BEOORDELEN}.ipynb"
     r.log["lezen"] = {
@@ -273,8 +358,40 @@ def _speel(r: Ronde) -> Ronde:
             "bron van de trainer": klas.cursusmap / "source" / BEOORDELEN / bestand,
             "cijferlijst": klas.cursusmap / "gradebook.db",
             "wachtwoorden": klas.hubmap / "wachtwoorden.json",
+            "toetspool van de trainer": next((klas.cursusmap / TOETSMAP).glob("*.yaml")),
+            "toetspool in de cursusmap": next((ROOT / "exercises" / "toetspool").glob("*.yaml")),
+            "git van de cursusmap": ROOT / ".git" / "HEAD",
         }.items()
     }
+    r.log["trainer leest toetspool"] = als(
+        klas, klas.trainer, "cat", next((klas.cursusmap / TOETSMAP).glob("*.yaml"))
+    ).returncode
+    r.log["trainer toetscasussen"] = als(
+        klas,
+        klas.trainer,
+        klas.python,
+        "-c",
+        "import wijkleren.casusbank as cb; print(len(cb.casussen('toets')))",
+    ).stdout.strip()
+
+    # The answer key, from inside A's own kernel, and in every file A can read.
+    t = time.monotonic()
+    paden = {
+        "toetspool van de trainer": str(next((klas.cursusmap / TOETSMAP).glob("*.yaml"))),
+        "toetspool in de cursusmap": str(next((ROOT / "exercises" / "toetspool").glob("*.yaml"))),
+        "bron van de trainer": str(bron),
+    }
+    uit = in_kernel(r, a, LEK_CODE % json.dumps(paden))
+    r.log["kernel"] = json.loads(uit.strip().splitlines()[-1]) if uit.strip().startswith("{") else uit
+    zoek = ["grep", "-rlF", "--include=*.yaml", "--include=*.yml", "--include=*.py", "--include=*.json",
+            "--include=*.ipynb", "--include=*.html", "--include=*.txt", "--include=*.md"]  # fmt: skip
+    for tekst in toets_teksten():
+        zoek += ["-e", tekst]
+    plekken = [klas.map, ROOT, Path(klas.python).parents[1]]
+    if isinstance(r.log["kernel"], dict):
+        plekken.append(r.log["kernel"]["pakket"])
+    r.log["gevonden"] = als(klas, a, *zoek, *plekken, timeout=600).stdout.split()
+    r.stap("the answer key, from a learner's kernel and files", t)
     r.log["inbound tonen"] = als(klas, a, "ls", klas.uitwisseling / CURSUS / "inbound").returncode
     r.log["server van B"] = r.server(b, "api/contents", als=a)[0]
     r.log["formgrader"] = {
@@ -312,6 +429,39 @@ def _speel(r: Ronde) -> Ronde:
     standaard = instelling["schema"]["properties"]["locale"]["default"]
     r.log["taal"] = instelling.get("settings", {}).get("locale", standaard)
     r.log["talen"] = r.server(a, "lab/api/translations")[1]
+
+    # The trainer replaces outbound by a link to a root-only folder: the next start must refuse.
+    t = time.monotonic()
+    assert subprocess.run([sys.executable, "-m", "wijkleren.hub", "stop", "--map", klas.map],
+                          capture_output=True, timeout=300).returncode == 0  # fmt: skip
+    r.geheim.mkdir(mode=0o700)
+    outbound = klas.uitwisseling / CURSUS / "outbound"
+    r.log["link plaatsen"] = als(
+        klas, klas.trainer, "sh", "-c", 'mv "$1" "$1.oud" && ln -s "$2" "$1"', "-", outbound, r.geheim
+    ).returncode
+    herstart = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wijkleren.hub",
+            "start",
+            "--map",
+            klas.map,
+            "--trainer",
+            klas.trainer,
+            "--deelnemers",
+            f"{a},{b}",
+            "--poort",
+            str(klas.poort),
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    r.log["herstart"] = herstart.returncode, herstart.stdout + herstart.stderr
+    info = os.lstat(r.geheim)
+    r.log["geheime map"] = (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode))
+    r.stap("a restart with a link in the exchange", t)
     return r
 
 
@@ -348,10 +498,37 @@ def test_a_submission_in_another_name_is_not_collected(ronde):
 def test_learner_a_cannot_read_what_is_not_theirs(ronde):
     lezen = ronde.log["lezen"]
     assert lezen["eigen inlevering"] == lezen["eigen map"] == lezen["vrijgegeven opdracht"] == 0
-    for geheim in ("inlevering van B", "map van B", "bron van de trainer", "cijferlijst", "wachtwoorden"):
+    for geheim in ("inlevering van B", "map van B", "bron van de trainer", "cijferlijst", "wachtwoorden",
+                   "toetspool van de trainer", "toetspool in de cursusmap", "git van de cursusmap"):  # fmt: skip
         assert lezen[geheim] != 0, f"learner A can read: {geheim}"
     assert ronde.log["inbound tonen"] != 0  # the list of submissions is closed too
     assert ronde.log["server van B"] == 403  # and through the hub: A's token does not open B's server
+
+
+def test_a_link_to_the_trainers_source_is_not_collected(ronde):
+    assert ronde.log["link inleveren"][0] == 0, ronde.log["link inleveren"]  # B could make it ...
+    ophalen = ronde.log["ophalen"]
+    assert "Overgeslagen" in ophalen and "snelkoppeling (symlink)" in ophalen, ophalen  # ... it is skipped
+    assert gradebook_cijfers(ronde.klas)[ronde.b] == ronde.verwacht[ronde.b]  # B keeps B's own grade
+
+
+def test_the_answer_key_is_not_in_a_learners_reach(ronde):
+    kernel = ronde.log["kernel"]
+    assert isinstance(kernel, dict), kernel
+    assert kernel["toets"] == 0  # casussen("toets") in A's kernel: nothing
+    assert kernel["lees"] == dict.fromkeys(kernel["lees"], False), kernel["lees"]
+    assert ronde.log["gevonden"] == []  # no file A can read holds a toets case's uitleg
+    # ... while the trainer has it all.
+    assert ronde.log["trainer leest toetspool"] == 0
+    assert int(ronde.log["trainer toetscasussen"]) > 0
+
+
+def test_a_link_in_the_exchange_stops_the_start(ronde):
+    assert ronde.log["link plaatsen"] == 0  # the trainer owns the course folder, so can do this
+    code, uitvoer = ronde.log["herstart"]
+    assert code == 2, uitvoer
+    assert "geen gewone map, maar een snelkoppeling (symlink)" in uitvoer and "Traceback" not in uitvoer
+    assert ronde.log["geheime map"] == (0, 0, 0o700)  # still root's, unchanged
 
 
 def test_only_the_trainer_has_the_formgrader(ronde):
@@ -388,4 +565,4 @@ def test_stop_ends_everything_and_removes_what_start_made(ronde):
         assert s.connect_ex(("127.0.0.1", klas.poort)) != 0, "the proxy still listens"
     duur = time.monotonic() - ronde.begin
     print(f"\nhub test: {duur:.0f} s in all; steps: {ronde.stappen}", flush=True)
-    assert duur < 300
+    assert duur < 360

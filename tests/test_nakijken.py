@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wijkleren import nakijken as nk
+from wijkleren.beslisregel import beslis
 from wijkleren.casusbank import casussen
 from wijkleren.cli import main
 from wijkleren.domein import CATEGORIEEN, KENMERK, KENMERK_CODES
@@ -47,9 +48,11 @@ def sleutel(vraag=nk.CATEGORIE, label="gebiedsgericht", kenmerken=None) -> nk.Sl
         ("Gebiedsgericht", "gebiedsgericht"),
         ("gebieds-gericht", "gebiedsgericht"),
         ("wijkgericht werken", "gebiedsgericht"),
-        ("sectorale aanpak", "sectoraal"),
-        ("Sectoraal.", "sectoraal"),
-        ("themagestuurde aanpak", "sectoraal"),
+        ("sectorale aanpak", "niet_gebiedsgericht"),
+        ("Sectoraal.", "niet_gebiedsgericht"),
+        ("themagestuurde aanpak", "niet_gebiedsgericht"),
+        ("geen gebiedsgericht werken", "niet_gebiedsgericht"),
+        ("In een gebied, maar niet gebiedsgericht", "niet_gebiedsgericht"),
     ],
 )
 def test_categorie_variants_are_accepted(woord, code):
@@ -84,7 +87,7 @@ def test_every_code_and_dutch_name_is_recognised():
     [
         ("wijkaanpk", nk.CATEGORIE, "wijkaanpak"),
         ("gebiedgericht", nk.CATEGORIE, "gebiedsgericht"),
-        ("sectoriaal", nk.CATEGORIE, "sectoraal"),
+        ("sectoriaal", nk.CATEGORIE, "niet_gebiedsgericht"),
         ("gebiedgebonden", nk.KENMERKEN, "gebiedsgebonden"),
         ("meetbare resultaat", nk.KENMERKEN, "meetbare_resultaten"),
     ],
@@ -109,7 +112,7 @@ def test_a_str_subclass_is_read_as_plain_text():
             return "wijkaanpak"
 
     assert type(nk.gewone_tekst(Liegt("sectoraal"))) is str
-    assert nk.herken_categorie(Liegt("sectoraal")) == "sectoraal"
+    assert nk.herken_categorie(Liegt("sectoraal")) == "niet_gebiedsgericht"
     assert nk.normaliseer(object()) == ""
 
 
@@ -191,6 +194,12 @@ def test_fuzz_code_like_answers(tekst):
         ('kenmerken = ["a", "b"', ("a", "b")),  # missing bracket
         ('kenmerken = []\nkenmerken = ["a"]', ("a",)),  # the stub left above the answer
         ('kenmerken = []\nkenmerken = ["a", "b"', ("a", "b")),  # ... and a missing bracket
+        # plain words, the form the assignment asks for
+        ("%%markdown\ngebiedsgericht werken", ("gebiedsgericht werken",)),
+        ("gebiedsgebonden, ruimte voor bewoners", ("gebiedsgebonden", "ruimte voor bewoners")),
+        ("%%markdown\n- Samenhang\n- ruimte voor bewoners.", ("Samenhang", "ruimte voor bewoners")),
+        ("1. a\n2) b en c", ("a", "b", "c")),
+        ("%%markdown\n", ()),
     ],
 )
 def test_reader_reads_words(bron, woorden):
@@ -224,6 +233,19 @@ def test_code_around_a_literal_is_never_run_and_counts_for_nothing():
 # --- scores ---------------------------------------------------------------------------------------
 
 
+def test_words_only_answers_score_without_notes():
+    s = sleutel(nk.CATEGORIE)
+    b = nk.beoordeel("%%markdown\nGebiedsgericht werken", s)
+    assert b.punten == nk.PUNTEN_CATEGORIE and not b.vorm
+    k = sleutel(nk.KENMERKEN)
+    woorden = "%%markdown\n" + "\n".join(KENMERK[c].naam for c in k.kenmerken)
+    b = nk.beoordeel(woorden, k)
+    assert b.punten == nk.PUNTEN_KENMERKEN and not b.vorm
+    komma = "gebiedsgebonden, van buiten naar binnen, samenhang, ruimte voor bewoners en samenwerking"
+    assert nk.beoordeel(komma + ", vaste periode", k).punten == nk.PUNTEN_KENMERKEN
+    assert nk.lees_antwoord("%%markdown\n").leeg
+
+
 def test_categorie_scores():
     s = sleutel(nk.CATEGORIE)
     assert nk.beoordeel('categorie = "Gebiedsgericht werken"', s).punten == 3
@@ -235,29 +257,43 @@ def test_categorie_scores():
     assert nk.beoordeel(None, s).punten == 0
 
 
-def test_kenmerken_score_per_kenmerk():
-    s = sleutel(nk.KENMERKEN)  # six present, three absent
+def test_kenmerken_score_for_reaching_the_decisive_kenmerk():
+    s = sleutel(nk.KENMERKEN)  # gebiedsgericht: six present, decisive is financiele_afspraken
     alle = json.dumps(list(KENMERK_CODES))
-    assert nk.beoordeel(f"kenmerken = {json.dumps(list(s.kenmerken))}", s).punten == 9
-    assert nk.beoordeel(f"kenmerken = {alle}", s).punten == 6  # listing all nine is not full marks
-    assert nk.beoordeel('kenmerken = ["geen"]', s).punten == 3
+    assert nk.beoordeel(f"kenmerken = {json.dumps(list(s.kenmerken))}", s).punten == nk.PUNTEN_KENMERKEN
+    assert nk.beoordeel(f"kenmerken = {alle}", s).punten == 0  # listing all nine says wijkaanpak
+    assert nk.beoordeel("alle negen", s).punten == 0
+    assert nk.beoordeel("geen", s).punten == 0
     assert nk.beoordeel("kenmerken = []", s).punten == 0  # not answered
-    assert nk.beoordeel('kenmerken = ["gebiedgebonden"]', s).punten == 3  # a typo counts as not named
+    # After the decisive kenmerk nothing counts: a wrong tick there changes nothing.
+    na = [*s.kenmerken, "meetbare_resultaten"]
+    assert nk.beoordeel(", ".join(na), s).punten == nk.PUNTEN_KENMERKEN
+    # Before it, one wrong judgement changes the outcome.
+    assert nk.beoordeel(", ".join(s.kenmerken[1:]), s).punten == 0
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.sets(st.sampled_from(KENMERK_CODES)), st.sets(st.sampled_from(KENMERK_CODES)))
-def test_kenmerken_score_is_nine_minus_the_differences(in_casus, genoemd):
+def test_kenmerken_score_follows_the_rule(in_casus, genoemd):
     s = sleutel(nk.KENMERKEN, kenmerken=tuple(sorted(in_casus)))
-    bron = f"kenmerken = {json.dumps(sorted(genoemd) or ['geen'])}"
-    assert nk.beoordeel(bron, s).punten == 9 - len(in_casus ^ genoemd)
+    bron = ", ".join(sorted(genoemd)) or "geen"
+    zelfde = beslis(genoemd).beslissend == beslis(in_casus).beslissend
+    assert nk.beoordeel(bron, s).punten == (nk.PUNTEN_KENMERKEN if zelfde else 0)
 
 
-def test_all_nine_gets_full_marks_only_for_a_wijkaanpak():
-    alle = f"kenmerken = {json.dumps(list(KENMERK_CODES))}"
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.sampled_from(KENMERK_CODES)), st.sampled_from(CATEGORIEEN))
+def test_any_fixed_answer_earns_at_most_a_third_on_a_balanced_set(vast, categorie):
+    """One category and always the same kenmerken, on every casus of the bank: at most a third,
+    counted per category so that each category weighs the same, as in the assignment."""
+    per_cat = {}
     for c in casussen():
-        s = nk.Sleutel(c.id, nk.KENMERKEN, "x", 1, c.titel, c.label, c.kenmerken)
-        assert (nk.beoordeel(alle, s).punten == 9) == (c.label == "wijkaanpak")
+        s_cat = nk.Sleutel(c.id, nk.CATEGORIE, "x", 1, c.titel, c.label, c.kenmerken)
+        s_ken = nk.Sleutel(c.id, nk.KENMERKEN, "y", 1, c.titel, c.label, c.kenmerken)
+        punten = nk.beoordeel(categorie, s_cat).punten + nk.beoordeel(", ".join(vast) or "geen", s_ken).punten
+        per_cat.setdefault(c.label, []).append(punten / (nk.PUNTEN_CATEGORIE + nk.PUNTEN_KENMERKEN))
+    aandeel = sum(sum(v) / len(v) for v in per_cat.values()) / len(per_cat)
+    assert aandeel <= 1 / 3 + 1e-9
 
 
 def test_feedback_names_the_decisive_kenmerk_and_the_right_answer():
@@ -267,8 +303,11 @@ def test_feedback_names_the_decisive_kenmerk_and_the_right_answer():
     assert "Niet goed. Je koos: wijkaanpak." in tekst
     assert "er zijn geen afspraken over geld" in tekst
     k = nk.beoordeel('kenmerken = ["gebiedsgebonden"]', sleutel(nk.KENMERKEN))
-    assert "Dit kenmerk geeft de doorslag: afspraken over geld." in " ".join(k.uitleg)
+    assert "Het kenmerk dat de doorslag geeft: afspraken over geld." in " ".join(k.uitleg)
     assert "Van buiten naar binnen" in " ".join(k.uitleg)
+    assert "Met jouw kenmerken is de uitkomst van de beslisregel geen gebiedsgericht werken" in " ".join(
+        k.uitleg
+    )
 
 
 def test_sleutel_round_trip():
@@ -286,8 +325,9 @@ def test_choice_of_casussen():
     assert len(keuze.beoordelen) >= 8
     assert all(c.pool == "toets" for c in keuze.beoordelen + keuze.toepassen)
     assert {c.label for c in keuze.beoordelen} == set(CATEGORIEEN)
-    assert len(keuze.toepassen) == 2
+    assert len(keuze.toepassen) == 2 and keuze.advies is not None
     assert not {c.id for c in keuze.beoordelen} & {c.id for c in keuze.toepassen}
+    assert keuze.advies not in keuze.beoordelen + keuze.toepassen
     assert kies_casussen() == keuze  # the same every time
     with pytest.raises(ValueError, match="niet in de toetspool"):
         kies_casussen(["BESTAATNIET"])
@@ -304,7 +344,7 @@ def test_source_notebooks_are_valid_and_hold_the_keys():
     # Ids reveal the category (W.., G.., S..): they stay out of everything the learner sees.
     for cel in nb.cells:
         assert not any(c.id in cel.metadata["nbgrader"]["grade_id"] for c in keuze.beoordelen)
-    nbformat.validate(notitieboek_toepassen(keuze.toepassen))
+    nbformat.validate(notitieboek_toepassen(keuze.toepassen, keuze.advies))
 
 
 # --- the self-check -------------------------------------------------------------------------------
@@ -322,7 +362,7 @@ def _ingevuld(antwoorden: dict[str, str]):
 def test_self_check_points_at_form_only():
     nb = _ingevuld(
         {
-            "casus1_categorie": 'categorie = "wijkaanpk"',
+            "casus1_categorie": "%%markdown\nwijkaanpk",
             "casus1_kenmerken": 'kenmerken = ["gebiedsgebonden" "ruimte_voor_bewoners"]',
             "casus2_categorie": 'categorie = ["sectoraal"]',
             "casus2_kenmerken": "kenmerken = []",
@@ -333,7 +373,7 @@ def test_self_check_points_at_form_only():
     uit = meldingen(json.loads(nbformat.writes(nb)))
     assert "Vraag 1a: 'wijkaanpk' kennen we niet. Bedoelde je 'wijkaanpak'?" in uit
     assert any(m.startswith("Vraag 1b: Tussen twee woorden ontbreekt een komma") for m in uit)
-    assert "Vraag 2a: Hier hoort één woord, geen lijst. Haal de blokhaken [ ] weg." in uit
+    assert "Vraag 2a: Hier hoort één antwoord, geen lijst. Haal de blokhaken [ ] weg." in uit
     assert any(m.startswith("Vraag 2b: Je hebt nog geen kenmerken ingevuld") for m in uit)
     assert any(m.startswith("Vraag 3b: de cel voor je antwoord ontbreekt") for m in uit)
     assert not any(m.startswith("Vraag 3a") for m in uit)  # well-formed: nothing to say
@@ -355,7 +395,8 @@ def test_self_check_report_and_cli(tmp_path, capsys):
 
 
 def test_self_check_on_written_answers():
-    nb = notitieboek_toepassen(kies_casussen().toepassen)
+    keuze = kies_casussen()
+    nb = notitieboek_toepassen(keuze.toepassen, keuze.advies)
     for cel in nb.cells:
         if cel.metadata["nbgrader"]["grade_id"] == "toepassen1_antwoord":
             cel.source = TEKST_STUB

@@ -1,4 +1,9 @@
-"""The exercises on the built book in headless Chromium: mouse, keyboard, reload, start over, offline."""
+"""The exercise component on the built book in headless Chromium: the wiring of the page.
+
+The logic itself is tested once, under node (tests/test_oefeningen.mjs). Here the page must
+show what that logic says: the expectations come from the page's own WijklerenOefeningen.logica.
+Mouse, keyboard, reload, start over (with its question), corrupt storage, offline, a phone.
+"""
 
 import json
 import re
@@ -17,6 +22,23 @@ PAGINA = {
     "spectrum": "book/07e_spectrum.html",
 }
 KIEZEN = ["indelen-twee", "indelen-drie", "spectrum"]
+
+
+class JS:
+    """The component's logic, called in the page: JS(pagina).voortgang(data, stand) and so on."""
+
+    def __init__(self, pagina):
+        self.pagina = pagina
+
+    def __getattr__(self, naam):
+        return lambda *args: self.pagina.evaluate(
+            "([f, a]) => WijklerenOefeningen.logica[f](...a)", [naam, list(args)]
+        )
+
+
+def zinnen(oordeel) -> list[str]:
+    """A judged answer's feedback as text lines, in the order the page shows them."""
+    return [r for b in oordeel["blokken"] for r in (b["regels"] if "regels" in b else [b["tekst"]])]
 
 
 def open_oefening(pagina, boekserver, naam):
@@ -46,14 +68,15 @@ def oordeel(oef) -> list[str]:
 
 
 def toont(oef, data, stand):
-    """The page shows what the Python logic says for this stand."""
-    v = o.voortgang(data, stand)
+    """The page shows what the logic says for this stand."""
+    L = JS(oef.page)
+    v = L.voortgang(data, stand)
     assert oef.locator(".wl-ronde").inner_text() == v["ronde"]
     assert oef.locator(".wl-rondes li").all_inner_texts() == v["rondes"]
     assert oef.locator(".wl-nog-eens li").all_inner_texts() == v["nog_eens"]
-    item = next(i for i in data["items"] if i["id"] == o.huidig(stand))
+    item = next(i for i in data["items"] if i["id"] == L.huidig(stand))
     assert oef.locator(".wl-titel").inner_text() == item["titel"]
-    assert oef.locator(".wl-teller").inner_text() == o.teller(data, stand)
+    assert oef.locator(".wl-teller").inner_text() == L.teller(data, stand)
 
 
 def herladen_en_opnieuw(pagina, naam, data, stand):
@@ -61,14 +84,27 @@ def herladen_en_opnieuw(pagina, naam, data, stand):
     pagina.reload(wait_until="networkidle")
     oef = pagina.locator(f'[data-oefening="{naam}"][data-klaar]')
     toont(oef, data, stand)
-    assert json.loads(bewaard(pagina, naam))["stand"] == stand
-    oef.locator(".wl-opnieuw").click()
+    assert json.loads(bewaard(pagina, naam)) == {"versie": 1, "stand": stand}
+    # "Opnieuw beginnen" looks unlike an answer button, and asks first; "Nee" keeps everything.
+    opnieuw = oef.locator(".wl-opnieuw")
+    antwoordknop = oef.locator(".wl-antwoord .wl-knop").first
+    assert opnieuw.evaluate("e => getComputedStyle(e).backgroundColor") != antwoordknop.evaluate(
+        "e => getComputedStyle(e).backgroundColor"
+    )
+    opnieuw.click()
+    assert oef.locator(".wl-zeker").inner_text().startswith(o.TEKSTEN["opnieuw_vraag"])
+    assert actief(pagina)["tekst"] == o.TEKSTEN["opnieuw_nee"]
+    pagina.keyboard.press("Enter")
+    assert oef.locator(".wl-zeker").is_hidden() and bewaard(pagina, naam) is not None
+    assert actief(pagina)["tekst"] == o.TEKSTEN["opnieuw"]
+    opnieuw.click()
+    oef.get_by_role("button", name=o.TEKSTEN["opnieuw_ja"]).click()
     assert bewaard(pagina, naam) is None
-    toont(oef, data, o.nieuwe_stand(data))
+    toont(oef, data, JS(pagina).nieuweStand(data))
     assert actief(pagina)["klasse"] == "wl-titel"
     pagina.reload(wait_until="networkidle")
     oef = pagina.locator(f'[data-oefening="{naam}"][data-klaar]')
-    toont(oef, data, o.nieuwe_stand(data))
+    toont(oef, data, JS(pagina).nieuweStand(data))
 
 
 def schoon(pagina):
@@ -80,8 +116,9 @@ def schoon(pagina):
 @pytest.mark.parametrize("naam", KIEZEN)
 def test_choose_by_mouse_and_keyboard_then_reload_and_start_over(naam, boekserver, pagina):
     data = o.oefendata(naam)
-    stand = o.nieuwe_stand(data)
     oef = open_oefening(pagina, boekserver, naam)
+    L = JS(pagina)
+    stand = L.nieuweStand(data)
     toont(oef, data, stand)
     fb = oef.locator(".wl-feedback")
     assert fb.get_attribute("role") == "status" and fb.get_attribute("aria-live") == "polite"
@@ -91,29 +128,29 @@ def test_choose_by_mouse_and_keyboard_then_reload_and_start_over(naam, boekserve
     item = data["items"][0]
     fout = next(k["code"] for k in data["keuzes"] if k["code"] != item["goed"])
     oef.locator(f'[data-keuze="{fout}"]').click()
-    verwacht = o.beoordeel(data, item, fout)
-    assert oordeel(oef) == verwacht["zinnen"]
+    verwacht = L.beoordeel(data, item, fout)
+    assert oordeel(oef) == zinnen(verwacht)
     assert "wl-fout" in fb.get_attribute("class")
     assert actief(pagina)["klasse"].endswith("wl-volgende")
-    stand = o.verwerk(data, stand, item["id"], False, verwacht["gemist"])
-    assert oef.locator(".wl-ronde").inner_text() == o.voortgang(data, stand)["ronde"]
+    stand = L.verwerk(data, stand, item["id"], False, verwacht["gemist"])
+    assert oef.locator(".wl-ronde").inner_text() == L.voortgang(data, stand)["ronde"]
     assert oef.locator(".wl-nog-eens li").all_inner_texts() == [item["titel"]]
     schoon(pagina)
 
     # Keyboard: Enter on "Volgende", Tab to the right answer, Enter.
     pagina.keyboard.press("Enter")
     assert actief(pagina)["klasse"] == "wl-titel"
-    item = next(i for i in data["items"] if i["id"] == o.huidig(stand))
+    item = next(i for i in data["items"] if i["id"] == L.huidig(stand))
     for _ in range(len(data["keuzes"])):
         pagina.keyboard.press("Tab")
         if actief(pagina)["keuze"] == item["goed"]:
             break
     assert actief(pagina)["keuze"] == item["goed"]
     pagina.keyboard.press("Enter")
-    verwacht = o.beoordeel(data, item, item["goed"])
-    assert oordeel(oef) == verwacht["zinnen"] and verwacht["goed"]
+    verwacht = L.beoordeel(data, item, item["goed"])
+    assert oordeel(oef) == zinnen(verwacht) and verwacht["goed"]
     assert "wl-goed" in fb.get_attribute("class")
-    stand = o.verwerk(data, stand, item["id"], True, [])
+    stand = L.verwerk(data, stand, item["id"], True, [])
     pagina.keyboard.press("Enter")
     toont(oef, data, stand)
 
@@ -124,8 +161,9 @@ def test_choose_by_mouse_and_keyboard_then_reload_and_start_over(naam, boekserve
 def test_kenmerken_by_mouse_and_keyboard_then_reload_and_start_over(boekserver, pagina):
     naam = "kenmerken"
     data = o.oefendata(naam)
-    stand = o.nieuwe_stand(data)
     oef = open_oefening(pagina, boekserver, naam)
+    L = JS(pagina)
+    stand = L.nieuweStand(data)
     toont(oef, data, stand)
     assert oef.locator("fieldset.wl-kenmerken legend").inner_text() == data["teksten"]["kenmerken_vraag"]
 
@@ -135,16 +173,16 @@ def test_kenmerken_by_mouse_and_keyboard_then_reload_and_start_over(boekserver, 
     for k in data["kenmerken"][:3]:
         oef.get_by_label(k["naam"], exact=True).click()
     oef.locator(".wl-controleer").click()
-    verwacht = o.beoordeel(data, item, gevinkt)
-    assert oordeel(oef) == verwacht["zinnen"]
+    verwacht = L.beoordeel(data, item, gevinkt)
+    assert oordeel(oef) == zinnen(verwacht)
     assert oef.locator(".wl-vinkjes input:disabled").count() == 9
-    stand = o.verwerk(data, stand, item["id"], verwacht["goed"], verwacht["gemist"])
-    assert oef.locator(".wl-ronde").inner_text() == o.voortgang(data, stand)["ronde"]
+    stand = L.verwerk(data, stand, item["id"], verwacht["goed"], verwacht["gemist"])
+    assert oef.locator(".wl-ronde").inner_text() == L.voortgang(data, stand)["ronde"]
     schoon(pagina)
 
     # Keyboard: Tab through the nine boxes, Space on those in the text, Tab to Controleer, Enter.
     pagina.keyboard.press("Enter")
-    item = next(i for i in data["items"] if i["id"] == o.huidig(stand))
+    item = next(i for i in data["items"] if i["id"] == L.huidig(stand))
     for k in data["kenmerken"]:
         pagina.keyboard.press("Tab")
         assert actief(pagina)["id"].endswith("k-" + k["code"])
@@ -153,9 +191,9 @@ def test_kenmerken_by_mouse_and_keyboard_then_reload_and_start_over(boekserver, 
     pagina.keyboard.press("Tab")
     assert actief(pagina)["klasse"].endswith("wl-controleer")
     pagina.keyboard.press("Enter")
-    verwacht = o.beoordeel(data, item, item["aanwezig"])
-    assert verwacht["goed"] and oordeel(oef) == verwacht["zinnen"]
-    stand = o.verwerk(data, stand, item["id"], True, [])
+    verwacht = L.beoordeel(data, item, item["aanwezig"])
+    assert verwacht["goed"] and oordeel(oef) == zinnen(verwacht)
+    stand = L.verwerk(data, stand, item["id"], True, [])
 
     herladen_en_opnieuw(pagina, naam, data, stand)
     schoon(pagina)
@@ -164,8 +202,9 @@ def test_kenmerken_by_mouse_and_keyboard_then_reload_and_start_over(boekserver, 
 def test_decision_rule_by_mouse_and_keyboard_then_reload_and_start_over(boekserver, pagina):
     naam = "beslisregel"
     data = o.oefendata(naam)
-    stand = o.nieuwe_stand(data)
     oef = open_oefening(pagina, boekserver, naam)
+    L = JS(pagina)
+    stand = L.nieuweStand(data)
     toont(oef, data, stand)
     vraag = oef.locator(".wl-stapvraag")
     assert data["kenmerken"][0]["vraag"] in vraag.inner_text()
@@ -177,7 +216,7 @@ def test_decision_rule_by_mouse_and_keyboard_then_reload_and_start_over(boekserv
     nr = 0
     while True:
         oef.get_by_role("button", name=data["teksten"]["ja"], exact=True).click()
-        s = o.stap(data, item, nr, True)
+        s = L.stap(data, item, nr, True)
         stappen.append(s)
         if s["einde"]:
             break
@@ -187,19 +226,19 @@ def test_decision_rule_by_mouse_and_keyboard_then_reload_and_start_over(boekserv
     assert oef.locator(".wl-pad li").count() == len(stappen)
     eind = [
         s["zin"],
-        o.vul(data["teksten"]["pad_einde"], naam=s["einde"]["naam"]),
+        L.vul(data["teksten"]["pad_einde"], {"naam": s["einde"]["naam"]}),
         s["einde"]["zin"],
         item["uitleg"],
     ]
     assert oordeel(oef) == eind
     fouten = [x["kenmerk"] for x in stappen if not x["goed"]]
-    stand = o.verwerk(data, stand, item["id"], not fouten, fouten)
-    assert oef.locator(".wl-ronde").inner_text() == o.voortgang(data, stand)["ronde"]
+    stand = L.verwerk(data, stand, item["id"], not fouten, fouten)
+    assert oef.locator(".wl-ronde").inner_text() == L.voortgang(data, stand)["ronde"]
     schoon(pagina)
 
     # Keyboard: Tab to "Ja" or "Nee" as the casus says, Enter, until the path ends.
     pagina.keyboard.press("Enter")
-    item = next(i for i in data["items"] if i["id"] == o.huidig(stand))
+    item = next(i for i in data["items"] if i["id"] == L.huidig(stand))
     pagina.keyboard.press("Tab")
     for nr in range(9):
         waar = data["regel"][nr]["kenmerk"] in item["aanwezig"]
@@ -209,10 +248,10 @@ def test_decision_rule_by_mouse_and_keyboard_then_reload_and_start_over(boekserv
         pagina.keyboard.press("Enter")
         if not waar:
             break
-    s = o.stap(data, item, nr, waar)
+    s = L.stap(data, item, nr, waar)
     assert oef.locator(".wl-feedback p.wl-oordeel").first.inner_text() == s["zin"]
     assert "wl-goed" in oef.locator(".wl-feedback").get_attribute("class")
-    stand = o.verwerk(data, stand, item["id"], True, [])
+    stand = L.verwerk(data, stand, item["id"], True, [])
 
     herladen_en_opnieuw(pagina, naam, data, stand)
     schoon(pagina)
@@ -221,10 +260,11 @@ def test_decision_rule_by_mouse_and_keyboard_then_reload_and_start_over(boekserv
 def test_a_round_of_five_gives_a_score_and_missed_cases_come_back(boekserver, pagina):
     naam = "indelen-drie"
     data = o.oefendata(naam)
-    stand = o.nieuwe_stand(data)
     oef = open_oefening(pagina, boekserver, naam)
+    L = JS(pagina)
+    stand = L.nieuweStand(data)
     for beurt in range(o.RONDE):
-        item = next(i for i in data["items"] if i["id"] == o.huidig(stand))
+        item = next(i for i in data["items"] if i["id"] == L.huidig(stand))
         if beurt == o.TERUG[0] + 1:  # the missed one is back
             assert item["id"] == data["items"][0]["id"]
             assert oef.locator(".wl-titel").inner_text() == item["titel"]
@@ -232,8 +272,8 @@ def test_a_round_of_five_gives_a_score_and_missed_cases_come_back(boekserver, pa
             item["goed"] if beurt else next(k["code"] for k in data["keuzes"] if k["code"] != item["goed"])
         )
         oef.locator(f'[data-keuze="{antwoord}"]').click()
-        uit = o.beoordeel(data, item, antwoord)
-        stand = o.verwerk(data, stand, item["id"], uit["goed"], uit["gemist"])
+        uit = L.beoordeel(data, item, antwoord)
+        stand = L.verwerk(data, stand, item["id"], uit["goed"], uit["gemist"])
         oef.locator(".wl-volgende").click()
         toont(oef, data, stand)
     assert len(stand["rondes"]) == 1 and oef.locator(".wl-rondes li").count() == 1
@@ -314,3 +354,51 @@ def test_the_script_and_style_load_only_on_exercise_pages(boek):
         heeft = "_static/oefeningen.js" in html
         assert heeft == (p in PAGINA.values()), p
         assert ("_static/oefeningen.css" in html) == heeft, p
+
+
+@pytest.mark.parametrize("naam", ["indelen-twee", "kenmerken"])
+def test_on_a_phone_nothing_is_cut_off_and_the_verdict_stays_in_view(naam, boekserver, browser):
+    ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    pagina = ctx.new_page()
+    oef = open_oefening(pagina, boekserver, naam)
+    breedte = "() => document.documentElement.scrollWidth"
+    if naam == "kenmerken":
+        # Each label sits next to its box, on the same line.
+        for vak in oef.locator(".wl-vinkjes li").all():
+            v, label = vak.locator("input").bounding_box(), vak.locator("label").bounding_box()
+            assert label["x"] >= v["x"] + v["width"] and abs(label["y"] - v["y"]) < 12
+        oef.locator(".wl-vinkjes label").first.click()
+        oef.locator(".wl-controleer").click()
+    else:
+        oef.locator("[data-keuze]").first.click()
+    oordeel = oef.locator(".wl-oordeel").first.bounding_box()
+    kop = pagina.locator(".bd-header").bounding_box() or {"y": 0, "height": 0}
+    assert oordeel["y"] >= kop["y"] + kop["height"] - 1 and oordeel["y"] + oordeel["height"] <= 740
+    assert pagina.evaluate(breedte) <= 375
+    buiten = pagina.evaluate(
+        """() => Array.from(document.querySelectorAll('.wl-oefening *, .prev-next-area a'))
+                 .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5 || e.scrollWidth > e.clientWidth + 1)
+                 .map(e => e.className || e.tagName)"""
+    )
+    assert buiten == []
+    assert pagina.locator(".prev-next-area a").count() >= 1
+    assert axe_schendingen(pagina) == []
+    ctx.close()
+
+
+def test_corrupt_saved_progress_gives_a_dutch_note_and_a_fresh_start(boekserver, pagina):
+    naam = "indelen-drie"
+    data = o.oefendata(naam)
+    pagina.goto(f"{boekserver}/{PAGINA[naam]}", wait_until="networkidle")
+    for kapot in ("{niet json", '{"versie": 1, "stand": {"rij": [], "nog_eens": [], "ronde": {"nr": -1}}}'):
+        pagina.evaluate("([s, w]) => localStorage.setItem(s, w)", [f"wijkleren:oefening:{naam}", kapot])
+        pagina.reload(wait_until="networkidle")
+        oef = pagina.locator(f'[data-oefening="{naam}"][data-klaar]')
+        assert oef.locator(".wl-melding").inner_text() == o.TEKSTEN["beschadigd"]
+        toont(oef, data, JS(pagina).nieuweStand(data))
+        assert bewaard(pagina, naam) is None
+    oef.locator("[data-keuze]").first.click()
+    pagina.reload(wait_until="networkidle")
+    assert pagina.locator(".wl-melding").is_hidden()
+    assert pagina.locator(".wl-ronde").inner_text().startswith("Ronde 1: ")
+    schoon(pagina)

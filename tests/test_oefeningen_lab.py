@@ -1,18 +1,29 @@
-"""The exercise notebooks in a real JupyterLab: run the first cell as a learner does, answer, check."""
+"""The learner's JupyterLab, as `make start` runs it, in real Chromium.
+
+Open a notebook -> the exercise is there -> answer -> restart the kernel -> progress still
+there; no nbgrader, no .md twins, a token in the address, no "modified" mark on open.
+"""
 
 import json
 import os
 import signal
 import subprocess
-import time
+import urllib.error
 import urllib.request
 
-import jupytext
 import pytest
 from conftest import AXE, ROOT, Bewaker
 
 from wijkleren import oefeningen as o
-from wijkleren.starten import lab_commando, vrije_poort
+from wijkleren.starten import (
+    deelnemer_config,
+    lab_adres,
+    lab_commando,
+    lab_omgeving,
+    leerling_notebooks,
+    maak_notebooks,
+    vrije_poort,
+)
 
 pytestmark = pytest.mark.xdist_group("lab")
 
@@ -23,76 +34,90 @@ NOTEBOOKS = {
     "oefening_4_drie_soorten": "indelen-drie",
     "oefening_5_spectrum": "spectrum",
 }
+TOKEN = "proef-token-voor-de-test"
 
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
-    """JupyterLab on a free loopback port, token off (as `make start`), over fresh .ipynb copies."""
+    """The learner's lab as starten.main starts it, over notebooks made by maak_notebooks.
+
+    Its own Jupyter data, runtime and settings folders, so the test touches nothing of a user's.
+    """
     map_ = tmp_path_factory.mktemp("lab")
     werk = map_ / "notebooks"
     werk.mkdir()
-    for naam in NOTEBOOKS:
-        nb = jupytext.read(ROOT / "notebooks" / f"{naam}.md")
-        jupytext.write(nb, werk / f"{naam}.ipynb")
-    # No news prompt over the page; settings and workspaces outside the learner's own.
-    instellingen = map_ / "instellingen" / "@jupyterlab" / "apputils-extension"
-    instellingen.mkdir(parents=True)
-    (instellingen / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
-    poort = vrije_poort()
-    cmd = [
-        a
-        for a in lab_commando(poort, False)
-        if not a.startswith(("--ServerApp.root_dir", "--LabApp.default"))
-    ]
-    cmd += [
-        f"--ServerApp.root_dir={werk}",
-        f"--LabApp.user_settings_dir={map_ / 'instellingen'}",
-        f"--LabApp.workspaces_dir={map_ / 'werkruimtes'}",
-        "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
-    log = open(map_ / "lab.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(cmd, cwd=werk, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    basis = f"http://127.0.0.1:{poort}"
+    for tekst in [*leerling_notebooks(), ROOT / "notebooks" / "klasoverzicht.md"]:
+        (werk / tekst.name).write_text(tekst.read_text(encoding="utf-8"), encoding="utf-8")
+    eigen = {"JUPYTER_DATA_DIR": str(map_ / "data"), "JUPYTER_RUNTIME_DIR": str(map_ / "runtime")}
+    oud = {k: os.environ.get(k) for k in eigen}
+    os.environ.update(eigen)
     try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"{basis}/api/status", timeout=1)
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail((map_ / "lab.log").read_text()[-3000:])
-                time.sleep(0.25)
-        yield basis
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+        maak_notebooks(werk)  # signs into this data folder's trust database
+        poort = vrije_poort()
+        cmd = lab_commando(poort, False, werk) + [
+            f"--LabApp.user_settings_dir={map_ / 'instellingen'}",
+            f"--LabApp.workspaces_dir={map_ / 'werkruimtes'}",
+        ]
+        log = open(map_ / "lab.log", "w")  # noqa: SIM115
+        proc = subprocess.Popen(
+            cmd,
+            cwd=werk,
+            env=lab_omgeving(TOKEN, deelnemer_config(map_ / "config")),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        log.close()
+            info = lab_adres(proc.pid, 120, proc)
+            if info is None:
+                pytest.fail((map_ / "lab.log").read_text()[-3000:])
+            yield {"basis": f"http://127.0.0.1:{info['port']}", "map": werk, "info": info}
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+            log.close()
+    finally:
+        for k, v in oud.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 @pytest.fixture(scope="session")
-def labpagina(lab, browser):
-    """JupyterLab open in one page; each test opens a notebook from the file browser, as a learner does."""
+def labcontext(lab, browser):
     ctx = browser.new_context(viewport={"width": 1300, "height": 1000})
-    page = ctx.new_page()
-    page.bewaker = Bewaker(page)
-    page.goto(f"{lab}/lab?reset")
-    page.locator(".jp-DirListing-item").first.wait_for(timeout=60000)
-    yield page
+    yield ctx
     ctx.close()
+
+
+@pytest.fixture(scope="session")
+def labpagina(lab, labcontext):
+    """JupyterLab opened from the address the banner prints (token in it): no login page."""
+    page = labcontext.new_page()
+    page.bewaker = Bewaker(page)
+    page.goto(f"{lab['basis']}/lab/tree/start.ipynb?token={TOKEN}")
+    page.locator(".jp-DirListing-item").first.wait_for(timeout=60000)
+    return page
 
 
 PANEEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
 
-def start_notebook(pagina, naam):
-    """Double-click the notebook, then click ▶ in the toolbar: its first cell shows the exercise."""
+def open_notebook(pagina, naam):
+    """Double-click the notebook in the file browser; the exercise is there without running anything."""
     pagina.locator(".jp-DirListing-item", has_text=f"{naam}.ipynb").dblclick()
     paneel = pagina.locator(PANEEL)
-    paneel.locator(".jp-MarkdownCell .jp-RenderedMarkdown").first.wait_for(timeout=60000)
+    oef = paneel.locator(".wl-oefening")
+    oef.locator(".wl-knop").first.wait_for(timeout=60000)
+    wacht_op_kernel(pagina)
+    return oef
+
+
+def wacht_op_kernel(pagina):
     # Ready when the kernel is named and idle at the same moment (before it attaches, it is also "idle").
     pagina.wait_for_function(
         """p => { const k = document.querySelector(p + ' .jp-KernelName');
@@ -101,17 +126,19 @@ def start_notebook(pagina, naam):
         arg=PANEEL,
         timeout=60000,
     )
-    eerste = paneel.locator(".jp-Cell").first
-    if "jp-mod-active" not in eerste.get_attribute("class"):  # opened before: back to the top
-        paneel.locator(".jp-MarkdownCell").first.click()
-        pagina.keyboard.press("Escape")
-        pagina.keyboard.press("ArrowUp")
-    assert "jp-mod-active" in eerste.get_attribute("class")
-    paneel.locator('.jp-Toolbar [data-command="notebook:run-cell-and-select-next"]').click()
-    oef = paneel.locator(".wl-oefening")
-    oef.locator(".wl-knop").first.wait_for(timeout=60000)
-    assert not eerste.locator(".cm-editor").is_visible()  # the code stays hidden
-    return oef
+
+
+def sluit_tab(pagina, naam):
+    """Close the notebook's tab; asked to save, close without saving (the warning button)."""
+    tab = pagina.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=f"{naam}.ipynb")
+    tab.locator(".lm-TabBar-tabCloseIcon").click()
+    for _ in range(40):
+        if pagina.locator(".jp-Dialog .jp-mod-warn").count():
+            pagina.locator(".jp-Dialog .jp-mod-warn").click()
+        if tab.count() == 0:
+            return
+        pagina.wait_for_timeout(250)
+    raise AssertionError("the notebook did not close")
 
 
 def axe_op_de_uitvoer(pagina) -> list[dict]:
@@ -130,62 +157,151 @@ def axe_op_de_uitvoer(pagina) -> list[dict]:
     )
 
 
-def feedback(oef) -> str:
-    fb = oef.locator(".wl-feedback, [role='alert']").last
-    fb.wait_for(timeout=15000)
-    return fb.inner_text()
-
-
-@pytest.mark.parametrize("naam", NOTEBOOKS)
-def test_notebook_runs_answers_and_gives_the_books_feedback(naam, labpagina):
-    pagina = labpagina
-    data = o.oefendata(NOTEBOOKS[naam])
+def antwoord_eerste(oef, data) -> str:
+    """Answer the first question; return the verdict line that must appear."""
     item = data["items"][0]
-    oef = start_notebook(pagina, naam)
-    assert item["titel"] in oef.locator("h3").first.inner_text()
-    assert axe_op_de_uitvoer(pagina) == []
-
     if data["soort"] == "kiezen":
         keuze = data["keuzes"][-1]
         oef.get_by_role("button", name=keuze["naam"], exact=True).click()
-        verwacht = o.beoordeel(data, item, keuze["code"])["zinnen"]
-        tekst = feedback(oef)
-        assert verwacht[0] in tekst and verwacht[-1] in tekst
-    elif data["soort"] == "kenmerken":
-        eerste = data["kenmerken"][0]
-        oef.get_by_label(eerste["naam"], exact=True).check()
+        return item["feedback"][keuze["code"]]
+    if data["soort"] == "kenmerken":
+        oef.get_by_label(data["kenmerken"][0]["naam"], exact=True).check()
         oef.get_by_role("button", name=data["teksten"]["controleer"], exact=True).click()
-        tekst = feedback(oef)
-        for zin in o.beoordeel(data, item, [eerste["code"]])["zinnen"]:
-            assert zin in tekst
-    else:
-        oef.get_by_role("button", name=data["teksten"]["ja"], exact=True).click()
-        assert o.stap(data, item, 0, True)["zin"] in feedback(oef)
+        return data["kenmerken"][0]["zinnen"][
+            "wel_goed" if data["kenmerken"][0]["code"] in item["aanwezig"] else "onterecht"
+        ]
+    # The rule: "Ja" until the path ends at the casus's first missing kenmerk.
+    ja = oef.get_by_role("button", name=data["teksten"]["ja"], exact=True)
+    for stap in data["regel"]:
+        ja.click()
+        if stap["kenmerk"] not in item["aanwezig"]:
+            code = stap["kenmerk"]
+            return next(k for k in data["kenmerken"] if k["code"] == code)["zinnen"]["onterecht"]
+    return data["alle_ja"]["zin"]
 
-    assert oef.get_by_text(o.voortgang(data, o.nieuwe_stand(data))["ronde"]).count() == 0
-    assert "Ronde 1:" in oef.inner_text() and "van de 1 goed tot nu toe" in oef.inner_text()
-    assert axe_op_de_uitvoer(pagina) == []
+
+def bewaard(pagina, naam):
+    ruw = pagina.evaluate(f"localStorage.getItem('wijkleren:oefening:{naam}')")
+    return None if ruw is None else json.loads(ruw)
+
+
+def test_the_lab_is_private_without_nbgrader_and_shows_only_the_notebooks(lab, labpagina):
+    basis = lab["basis"]
+    with pytest.raises(urllib.error.HTTPError) as fout:
+        urllib.request.urlopen(f"{basis}/api/contents", timeout=10)
+    assert fout.value.code == 403  # no token, no entry
+    with urllib.request.urlopen(f"{basis}/api/contents?token={TOKEN}", timeout=10) as r:
+        namen = sorted(i["name"] for i in json.load(r)["content"])
+    assert namen == sorted(["start.ipynb", *(f"{n}.ipynb" for n in NOTEBOOKS)])
+    for pad in ("formgrader", "assignments", "formgrader/api/assignments"):
+        with pytest.raises(urllib.error.HTTPError) as fout:
+            urllib.request.urlopen(f"{basis}/{pad}?token={TOKEN}", timeout=10)
+        assert fout.value.code == 404, pad
+    pagina = labpagina
+    zichtbaar = pagina.locator(".jp-DirListing-item .jp-DirListing-itemText").all_inner_texts()
+    assert sorted(zichtbaar) == namen
+    pagina.locator(PANEEL).locator(".jp-MarkdownCell").first.wait_for(timeout=60000)
+    menus = pagina.locator(".lm-MenuBar-itemLabel").all_inner_texts()
+    assert "Nbgrader" not in menus and "Uitvoeren" in menus, menus
+    assert pagina.get_by_role("button", name="Validate").count() == 0
+    assert pagina.locator(".lm-TabBar-tab.jp-mod-dirty").count() == 0
     assert pagina.bewaker.extern == []
 
 
-def test_notebook_by_keyboard_only(labpagina):
+@pytest.mark.parametrize("naam", NOTEBOOKS)
+def test_notebook_opens_with_the_exercise_and_keeps_progress_over_a_kernel_restart(naam, labpagina):
+    pagina = labpagina
+    data = o.oefendata(NOTEBOOKS[naam])
+    oef = open_notebook(pagina, naam)
+    assert data["items"][0]["titel"] in oef.locator("h3").first.inner_text()
+    assert pagina.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty").count() == 0  # not "modified"
+    assert (
+        not pagina.locator(PANEEL).locator(".jp-Cell .cm-editor").first.is_visible()
+    )  # the code stays hidden
+    assert axe_op_de_uitvoer(pagina) == []
+
+    verwacht = antwoord_eerste(oef, data)
+    assert verwacht in oef.locator(".wl-feedback").inner_text()
+    assert (
+        "Ronde 1: 1 van de 1 goed tot nu toe" in oef.inner_text() or "Ronde 1: 0 van de 1" in oef.inner_text()
+    )
+    opgeslagen = bewaard(pagina, NOTEBOOKS[naam])
+    assert opgeslagen["versie"] == 1 and opgeslagen["stand"]["ronde"]["totaal"] == 1
+    assert axe_op_de_uitvoer(pagina) == []
+
+    # Restart the kernel from the toolbar, as a learner would. The exercise keeps working.
+    pagina.locator(PANEEL).locator('.jp-Toolbar [data-command="notebook:restart-kernel"]').click()
+    pagina.locator(".jp-Dialog .jp-mod-accept").click()
+    wacht_op_kernel(pagina)
+    ronde = oef.locator(".wl-ronde").inner_text()
+    assert ronde.startswith("Ronde 1:") and "van de 1" in ronde
+    if data["soort"] != "stappen":
+        oef.locator(".wl-volgende").click()
+        assert oef.locator(".wl-teller").inner_text() == o.TEKSTEN["teller"].format(
+            ronde=1, nr=2, totaal=data["ronde"]
+        )
+
+    # The one instruction sentence works: menu Uitvoeren, 'Run All Cells'. A new widget, same progress.
+    pagina.locator(".lm-MenuBar-itemLabel", has_text="Uitvoeren").click()
+    pagina.locator(".lm-Menu").get_by_text("Run All Cells", exact=True).click()
+    pagina.wait_for_timeout(500)
+    oef = pagina.locator(PANEEL).locator(".wl-oefening")
+    oef.locator(".wl-ronde").wait_for(timeout=30000)
+    assert oef.locator(".wl-ronde").inner_text() == ronde
+    assert oef.count() == 1
+
+    # Close without saving, open again: still there.
+    sluit_tab(pagina, naam)
+    oef = open_notebook(pagina, naam)
+    assert oef.locator(".wl-ronde").inner_text() == ronde
+    sluit_tab(pagina, naam)
+    assert pagina.bewaker.extern == []
+
+
+def test_corrupt_progress_gives_a_dutch_note_and_a_fresh_start(labpagina):
+    pagina = labpagina
+    pagina.evaluate(
+        'localStorage.setItem(\'wijkleren:oefening:spectrum\', \'{"versie": 1, "stand": {"rij": 5}}\')'
+    )
+    oef = open_notebook(pagina, "oefening_5_spectrum")
+    assert oef.locator(".wl-melding").inner_text() == o.TEKSTEN["beschadigd"]
+    data = o.oefendata("spectrum")
+    assert oef.locator(".wl-titel").inner_text() == data["items"][0]["titel"]
+    assert bewaard(pagina, "spectrum") is None
+    sluit_tab(pagina, "oefening_5_spectrum")
+
+
+def test_start_over_asks_first_and_the_keyboard_works(labpagina):
     pagina = labpagina
     data = o.oefendata("indelen-twee")
     item = data["items"][0]
-    oef = start_notebook(pagina, "oefening_1_twee_soorten")
+    oef = open_notebook(pagina, "oefening_1_twee_soorten")
+    oef.locator(".wl-opnieuw").click()
+    oef.get_by_role("button", name=o.TEKSTEN["opnieuw_ja"]).click()
+    assert bewaard(pagina, "indelen-twee") is None
     oef.get_by_role("button", name=data["keuzes"][0]["naam"], exact=True).focus()
     for keuze in data["keuzes"]:
         if keuze["code"] == item["goed"]:
             break
         pagina.keyboard.press("Tab")
     pagina.keyboard.press("Enter")
-    assert item["feedback"][item["goed"]] in feedback(oef)
-    # Focus moves to "Volgende casus"; Enter shows the next casus with focus on its first answer.
+    assert item["feedback"][item["goed"]] in oef.locator(".wl-feedback").inner_text()
     heeft_focus = "tekst => document.activeElement && document.activeElement.textContent === tekst"
     pagina.wait_for_function(heeft_focus, arg=data["teksten"]["volgende"], timeout=10000)
     pagina.keyboard.press("Enter")
     oef.get_by_text(data["items"][1]["titel"]).wait_for(timeout=10000)
-    pagina.wait_for_function(heeft_focus, arg=data["keuzes"][0]["naam"], timeout=10000)
-    pagina.keyboard.press("Enter")
-    assert data["items"][1]["feedback"][data["keuzes"][0]["code"]] in feedback(oef)
+    sluit_tab(pagina, "oefening_1_twee_soorten")
     assert pagina.bewaker.extern == []
+
+
+def test_lab_progress_is_the_books_progress(lab, labpagina, boekserver, pagina):
+    """The same key and format: what the lab saved, the book's page reads as its own."""
+    opgeslagen = labpagina.evaluate("localStorage.getItem('wijkleren:oefening:indelen-twee')")
+    assert opgeslagen is not None
+    pagina.goto(f"{boekserver}/book/07a_twee_soorten.html", wait_until="networkidle")
+    pagina.evaluate("w => localStorage.setItem('wijkleren:oefening:indelen-twee', w)", opgeslagen)
+    pagina.reload(wait_until="networkidle")
+    pagina.wait_for_selector("[data-oefening][data-klaar]")
+    stand = json.loads(opgeslagen)["stand"]
+    assert pagina.locator(".wl-ronde").inner_text().startswith(f"Ronde {stand['ronde']['nr']}:")
+    assert pagina.locator(".wl-melding").is_hidden()

@@ -31,6 +31,49 @@ def _zonder_thebe(app, pagename, templatename, context, doctree) -> None:
         ]
 
 
+# The theme's English words (skip link, landmarks, buttons, tooltips) in Dutch. Sphinx's own Dutch
+# catalog comes first; these fill what it and the theme leave in English.
+VERTALINGEN: dict[str, str] = {
+    "Skip to main content": "Naar de inhoud",
+    "Back to top": "Naar boven",
+    "Link to this heading": "Link naar dit kopje",
+    "Site navigation": "Menu van de cursus",
+    "Main": "Hoofdstukken",
+    "On this page": "Op deze pagina",
+    "previous page": "vorige pagina",
+    "next page": "volgende pagina",
+    "previous": "vorige",
+    "next": "volgende",
+    "Version warning": "Waarschuwing over de versie",
+    "Contents": "Inhoud",
+    "Search": "Zoeken",
+    "Clear search": "Zoekopdracht wissen",
+    "Search the docs ...": "Zoek in de cursus",
+    "light/dark": "licht/donker",
+    "Color mode": "Kleur",
+    "By": "Door",
+    "Download this page": "Deze pagina downloaden",
+    "Print to PDF": "Afdrukken als pdf",
+    "Fullscreen mode": "Volledig scherm",
+}
+
+
+def _nederlands(app) -> None:
+    """Compile VERTALINGEN into a message catalog for the theme's domains and add it as a fallback."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    map_ = Path(app.doctreedir).parent / "wijkleren-taal"
+    (map_ / "nl" / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
+    for domein in ("sphinx", "booktheme"):
+        catalogus = Catalog(locale="nl", domain=domein)
+        for bron, vertaling in VERTALINGEN.items():
+            catalogus.add(bron, vertaling)
+        with open(map_ / "nl" / "LC_MESSAGES" / f"{domein}.mo", "wb") as mo:
+            write_mo(mo, catalogus)
+        app.add_message_catalog(domein, str(map_))
+
+
 def _instellingen(app, config) -> None:
     # In config-inited: Jupyter Book passes its settings as overrides, which would undo changes made in setup().
     config.html_static_path.append(str(STATIC))
@@ -133,13 +176,15 @@ def _bronversie() -> int:
     pakket = Path(__file__).parent
     h = hashlib.sha256()
     for pad in sorted([*pakket.glob("*.py"), *TEMPLATES.glob("*"), *STATIC.glob("*")]):
-        h.update(pad.name.encode() + pad.read_bytes())
+        if pad.is_file():  # templates/ also holds folders (the Formgrader's templates)
+            h.update(pad.name.encode() + pad.read_bytes())
     # Adding or dropping a trainer's own case file changes the exercise pages too.
     h.update(os.environ.get(EIGEN_VAR, "").encode())
     return int(h.hexdigest()[:12], 16)
 
 
 def setup(app):
+    _nederlands(app)
     app.connect("builder-inited", _voor_het_lezen)
     app.connect("html-page-context", _zonder_thebe)
     app.connect("config-inited", _instellingen)

@@ -32,18 +32,23 @@ def maak_parser() -> argparse.ArgumentParser:
     opd_sub = opd.add_subparsers(dest="actie", metavar="ACTIE", parser_class=_Parser)
     maak = opd_sub.add_parser("maak", help="maak de bronnotitieboeken uit de casusbank (toetspool)")
     maak.add_argument("--cursus", help="de nbgrader-map (standaard: exercises)")
-    maak.add_argument("--casussen", help="ids voor deel 1, met komma's (standaard: een vaste keuze)")
-    maak.add_argument("--toepassen", help="ids voor deel 2, met komma's (standaard: een vaste keuze)")
+    maak.add_argument(
+        "--ronde",
+        type=_ronde,
+        default=1,
+        metavar="N",
+        help="trek een evenwichtige set uit de toetspool voor ronde N (standaard: 1); elke ronde andere casussen",
+    )
+    maak.add_argument("--casussen", help="eigen keuze: ids voor deel 1, met komma's (in plaats van --ronde)")
+    maak.add_argument("--toepassen", help="eigen keuze: twee ids voor deel 2, met komma's")
+    maak.add_argument("--advies", metavar="ID", help="eigen keuze: de casus voor de adviesvraag van deel 2")
     maak.add_argument(
         "--eigen", action="append", metavar="PAD", help="een eigen casusbestand erbij (mag vaker)"
     )
     maak.add_argument("--overschrijf", action="store_true", help="vervang een opdracht die al bestaat")
     maak.set_defaults(functie=_opdracht_maak)
-    nak = opd_sub.add_parser("nakijken", help="kijk alle inleveringen van een opdracht na")
-    nak.add_argument("opdracht", metavar="OPDRACHT", help="bijvoorbeeld casussen_beoordelen")
-    nak.add_argument("--cursus", help="de nbgrader-map (standaard: exercises)")
-    nak.add_argument("--opnieuw", action="store_true", help="kijk ook al nagekeken inleveringen opnieuw na")
-    nak.set_defaults(functie=_opdracht_nakijken)
+    nak = opd_sub.add_parser("nakijken", help="kijk alle inleveringen van een opdracht na, op alle kernen")
+    voeg_nakijken_toe(nak)
     zelf = opd_sub.add_parser("controleer", help="controleer de vorm van de antwoorden in een notitieboek")
     zelf.add_argument("pad", metavar="PAD", help="een ingevuld notitieboek (.ipynb)")
     zelf.set_defaults(functie=_opdracht_controleer)
@@ -52,6 +57,16 @@ def maak_parser() -> argparse.ArgumentParser:
 
     voeg_klas_toe(sub, _Parser)  # wijkleren klas nakijken | overzicht | exporteer
     return p
+
+
+def _ronde(tekst: str) -> int:
+    try:
+        n = int(tekst)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--ronde moet een heel getal van 1 of meer zijn, niet '{tekst}'")
+    return n
 
 
 def _ids(tekst: str | None) -> list[str] | None:
@@ -69,7 +84,7 @@ def _opdracht_maak(args) -> int:
         os.environ[EIGEN_VAR] = os.pathsep.join(str(p) for p in [*eigen_bestanden(), *args.eigen])
     try:
         map_ = Path(args.cursus) if args.cursus else cursusmap()
-        keuze = kies_casussen(_ids(args.casussen), _ids(args.toepassen))
+        keuze = kies_casussen(_ids(args.casussen), _ids(args.toepassen), args.ronde, args.advies)
     except (CasusFout, LeesFout) as fout:
         return _meld_casusfout(fout)
     except (RondeFout, ValueError) as fout:
@@ -88,7 +103,9 @@ def _opdracht_maak(args) -> int:
     for pad in schrijf_bronnen(map_, keuze):
         print(f"Gemaakt: {pad}")
     print(
-        f"Deel 1: {', '.join(c.id for c in keuze.beoordelen)}. Deel 2: {', '.join(c.id for c in keuze.toepassen)}."
+        (f"Ronde {keuze.ronde}. " if keuze.ronde else "")
+        + f"Deel 1: {', '.join(c.id for c in keuze.beoordelen)}. Deel 2: {', '.join(c.id for c in keuze.toepassen)}"
+        + (f", advies: {keuze.advies.id}." if keuze.advies else ".")
     )
     print(
         "Volgende stap (in de map exercises): "
@@ -97,19 +114,43 @@ def _opdracht_maak(args) -> int:
     return 0
 
 
-def _opdracht_nakijken(args) -> int:
-    from .nakijkronde import AL_NAGEKEKEN, NAGEKEKEN, RondeFout, cursusmap, nakijken, tabel
+def voeg_nakijken_toe(nak) -> None:
+    """The arguments of the grading round (also used by the alias ``klas nakijken``)."""
+    nak.add_argument("opdracht", metavar="OPDRACHT", help="bijvoorbeeld casussen_beoordelen")
+    nak.add_argument("--cursus", help="de nbgrader-map (standaard: deze map of exercises)")
+    nak.add_argument("--werkers", type=int, help="hoeveel tegelijk (standaard: één per processorkern)")
+    nak.add_argument("--opnieuw", action="store_true", help="kijk ook al nagekeken inleveringen opnieuw na")
+    nak.set_defaults(functie=opdracht_nakijken)
 
+
+def opdracht_nakijken(args) -> int:
+    """``wijkleren opdracht nakijken``: the grading round, with a status line per learner."""
+    from .klas.cursus import CursusFout
+    from .nakijkronde import RondeFout, cursusmap, nakijken, tabel
+
+    if args.werkers is not None and args.werkers < 1:
+        print("Fout: --werkers moet 1 of meer zijn.", file=sys.stderr)
+        return 2
     try:
-        uitkomsten = nakijken(cursusmap(args.cursus), args.opdracht, opnieuw=args.opnieuw)
-    except RondeFout as fout:
+        ronde = nakijken(cursusmap(args.cursus), args.opdracht, werkers=args.werkers, opnieuw=args.opnieuw)
+    except (RondeFout, CursusFout) as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 2
-    print(tabel(uitkomsten))
-    problemen = [u for u in uitkomsten if u.status not in (NAGEKEKEN, AL_NAGEKEKEN)]
-    if problemen:
+    except KeyboardInterrupt:
         print(
-            f"{len(problemen)} van de {len(uitkomsten)} inleveringen konden niet worden nagekeken.",
+            "\nAfgebroken. Wat al klaar was, staat in het cijferbestand. "
+            "Start dezelfde opdracht opnieuw om de rest na te kijken.",
+            file=sys.stderr,
+        )
+        return 130
+    print(tabel(ronde.uitkomsten))
+    print(ronde.samenvatting())
+    if ronde.gestopt:
+        print(f"Fout: de ronde is gestopt: {ronde.gestopt}", file=sys.stderr)
+        return 1
+    if ronde.problemen:
+        print(
+            f"{len(ronde.problemen)} van de {len(ronde.uitkomsten)} inleveringen konden niet worden nagekeken.",
             file=sys.stderr,
         )
         return 1

@@ -135,8 +135,9 @@ def maak_html(
     max_score: float,
     blokken: list[Blok],
     te_laat: float = 0.0,
+    resultaat: str = "",
 ) -> str:
-    """The whole feedback page."""
+    """The whole feedback page. `resultaat`: the pass-mark sentence of :func:`wijkleren.cesuur.zin`."""
     inhoud = "".join(
         f'<li><a href="#{_e(b.anker)}">{_e(b.kop)}</a>: '
         f"{punten_tekst(_som(b, 'punten'))} van {punten_tekst(_som(b, 'max_punten'))} punten</li>"
@@ -161,6 +162,7 @@ def maak_html(
 <h1>Feedback: {_e(titel)}</h1>
 <p>Deelnemer: {_e(deelnemer)}</p>
 <p class="score">Je score: {punten_tekst(score)} van {punten_tekst(max_score)} punten.</p>
+{f'<p class="score resultaat">{_e(resultaat)}</p>' if resultaat else ""}
 {laat}
 <p>Per vraag lees je hieronder of je antwoord goed was, en waarom.</p>
 <nav aria-label="Inhoud"><ul>{inhoud}</ul></nav>

@@ -4,6 +4,7 @@ The class server runs each user's JupyterLab as that user, from this virtual env
 other users cannot reach it: pyenv and the repository may live under /root (mode 0700). Then
 :func:`kopieer_omgeving` copies the environment into the class folder. Hard links make that fast
 and cost no space; files that need new paths are replaced, never written through a link.
+The copy never holds the toets pool (the answer key): that stays in the trainer's course folder.
 """
 
 from __future__ import annotations
@@ -123,8 +124,11 @@ def kopieer_omgeving(doel: Path) -> tuple[str, str, str]:
         if eerste.startswith(b"#!") and str(oude_bin).encode() in eerste:
             rest = script.read_bytes().partition(b"\n")[2]
             _vervang(script, f"#!{nieuwe_python}\n" + rest.decode("utf-8", "replace"))
-    # The course code: the editable install points at src/, which may be out of reach.
-    _kopieer_boom(ROOT / "src", doel / "src", shutil.ignore_patterns("__pycache__"))
+    # The course code: the editable install points at src/, which may be out of reach. Never
+    # the toets pool: learners run this copy (it belongs in the trainer's course folder).
+    _kopieer_boom(
+        ROOT / "src", doel / "src", shutil.ignore_patterns("__pycache__", "toetspool", "toets*.yaml")
+    )
     site = venv / "lib" / versie / "site-packages"
     for pad in [*site.glob("*.pth"), *site.glob("__editable__*.py")]:
         tekst = pad.read_text(encoding="utf-8")

@@ -86,10 +86,11 @@ def proza(markdown: str, *, alleen_lopende_tekst: bool = False) -> str:
     tekst = re.sub(r"\{[\w:-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`", r"\1", tekst)  # roles: {term}`x <y>`
     tekst = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", tekst)  # links
     tekst = re.sub(r"`([^`]*)`", r"\1", tekst)
-    tekst = re.sub(r"^\s*#+\s*(.*)$", r"\1.", tekst, flags=re.M)  # a heading is a sentence
-    tekst = re.sub(r"^\s*[-*+]\s+(.*?)([.!?:;])?\s*$", r"\1.", tekst, flags=re.M)  # list item
-    tekst = re.sub(r"^\s*\d+\.\s+(.*?)([.!?:;])?\s*$", r"\1.", tekst, flags=re.M)
-    tekst = re.sub(r"^\s*\|(.*)\|\s*$", lambda m: m.group(1).replace("|", ".") + ".", tekst, flags=re.M)
+    tekst = re.sub(r"^[ \t]*#+[ \t]*(.*)$", r"\1.", tekst, flags=re.M)  # a heading is a sentence
+    # [ \t] and not \s: a list item must not swallow the blank lines around it.
+    tekst = re.sub(r"^[ \t]*[-*+][ \t]+(.*?)([.!?:;])?[ \t]*$", r"\1.", tekst, flags=re.M)  # list item
+    tekst = re.sub(r"^[ \t]*\d+\.[ \t]+(.*?)([.!?:;])?[ \t]*$", r"\1.", tekst, flags=re.M)
+    tekst = re.sub(r"^[ \t]*\|(.*)\|[ \t]*$", lambda m: m.group(1).replace("|", ".") + ".", tekst, flags=re.M)
     tekst = re.sub(r"[*_>]{1,3}", " ", tekst)
     tekst = re.sub(r"\.{2,}", ".", tekst)
     return re.sub(r"[ \t]+", " ", tekst)

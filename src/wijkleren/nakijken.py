@@ -1,8 +1,10 @@
 """Grading the final assignment as data: read answers from cell text, score them, explain in Dutch.
 
-Nothing here executes learner code. An answer is the *text* of a notebook cell, such as
-``categorie = "wijkaanpak"`` or ``kenmerken = ["gebiedsgebonden", "ruimte_voor_bewoners"]``;
-:func:`lees_antwoord` turns that text into plain words with :mod:`ast`, never with ``eval``.
+Nothing here executes learner code. An answer is the *text* of a notebook cell: plain words
+such as ``gebiedsgericht werken`` or ``gebiedsgebonden, ruimte voor bewoners`` (the form the
+assignment asks for), or the older code form ``kenmerken = ["gebiedsgebonden"]``;
+:func:`lees_antwoord` turns that text into plain words, with :mod:`ast` for the code form,
+never with ``eval``.
 So objects that claim to be equal to everything, replaced helper modules or a killed kernel
 cannot change a score: the grader never sees an object the learner made.
 
@@ -29,6 +31,7 @@ from .domein import (
     KENMERK,
     KENMERK_CODES,
     NIET_GEBIEDSGERICHT,
+    SOORT_NAAM,
     WIJKAANPAK,
 )
 
@@ -36,12 +39,23 @@ CATEGORIE = "categorie"
 KENMERKEN = "kenmerken"
 VRAAGSOORTEN = (CATEGORIE, KENMERKEN)
 
+# Scoring that rewards judgement (book/08_eindopdracht.md explains it to learners):
+# - vraag a, the category: PUNTEN_CATEGORIE when it is right;
+# - vraag b, the kenmerken: PUNTEN_KENMERKEN when the learner's kenmerken lead, through the
+#   decision rule, to the same decisive kenmerk as the casus (and so to the same category and
+#   kind). Kenmerken after the decisive one do not change the outcome and do not count.
+# Any fixed answer (one category, and always the same kenmerken: all, none, the five
+# gebiedsgericht ones) leads to one outcome, and each outcome belongs to one category; on a
+# set with as many casussen of each category it earns at most a third of the points.
 PUNTEN_CATEGORIE = 3
-PUNTEN_PER_KENMERK = 1
-PUNTEN_KENMERKEN = PUNTEN_PER_KENMERK * len(KENMERK_CODES)
+PUNTEN_KENMERKEN = 3
 
 GEEN = "geen"  # the explicit answer "no kenmerk is present"
 SLEUTEL_NAAM = "WIJKLEREN_SLEUTEL"
+
+# The first line of an answer cell in the assignment: IPython shows the words as text when the
+# learner runs the cell, so a plain-words answer never gives a Python error.
+MAGIE = "%%markdown"
 
 # Longer texts are cut before normalising and suggesting: an answer is a few words.
 _MAX_WOORD = 120
@@ -102,6 +116,7 @@ _CATEGORIE_VARIANTEN: dict[str, tuple[str, ...]] = {
         "in een wijk, maar niet gebiedsgericht",
         "sectoraal",
         "sectorale",
+        "sectorale aanpak",
         "sectoraal werken",
         "instrumenteel",
         "instrumentele aanpak",
@@ -126,6 +141,7 @@ _KENMERK_VARIANTEN: dict[str, tuple[str, ...]] = {
     code: _namen(code, KENMERK[code].naam, *_KENMERK_EXTRA.get(code, ())) for code in KENMERK_CODES
 }
 _GEEN_VARIANTEN = _namen("geen", "geen kenmerken", "geen enkel kenmerk", "niets", "geen één")
+_ALLE_VARIANTEN = _namen("alle", "alles", "alle negen", "alle kenmerken", "alle negen kenmerken")
 
 
 def _zoektabel(varianten: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -153,6 +169,11 @@ def herken_kenmerk(woord) -> str | None:
 
 def is_geen(woord) -> bool:
     return normaliseer(woord) in _GEEN_VARIANTEN
+
+
+def is_alle(woord) -> bool:
+    """'alle negen' (all kenmerken), the short answer for a wijkaanpak."""
+    return normaliseer(woord) in _ALLE_VARIANTEN
 
 
 def suggestie(woord, soort: str) -> str | None:
@@ -191,10 +212,28 @@ class Antwoord:
 
 
 LEEG = Antwoord(leeg=True)
+GEEN_WOORDEN = "Typ alleen gewone woorden, zonder code. Hier staat iets anders."
 
 
 def _code_regels(tekst: str) -> list[str]:
-    return [r for r in tekst.splitlines() if r.strip() and not r.strip().startswith("#")]
+    """The lines that hold the answer: no empty lines, no # comments, no IPython magic line."""
+    return [r for r in tekst.splitlines() if r.strip() and not r.strip().startswith(("#", "%"))]
+
+
+# Characters that only the code form uses; without them a cell holds plain words.
+_CODETEKENS = re.compile(r"[=\[\](){}\"'`“”‘’]")
+# A list marker at the start of a line: "- ", "* ", "• ", "1. ", "2) ".
+_OPSOMMING = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
+# Words are separated by a new line, a comma, a semicolon, or the word "en".
+_SCHEIDING = re.compile(r"[,;\n]|\s+en\s+", re.I)
+
+
+def _lees_woorden(regels: list[str]) -> Antwoord:
+    """Plain words, as the assignment asks: one per line, or with commas (or 'en') between them."""
+    delen = [_OPSOMMING.sub("", r) for r in regels]
+    woorden = tuple(w.strip(" .:!?\t") for w in _SCHEIDING.split("\n".join(delen)))
+    woorden = tuple(w for w in woorden if w)
+    return Antwoord(woorden) if woorden else LEEG
 
 
 def _strings_in(segment: str) -> list[str] | None:
@@ -220,14 +259,14 @@ def _woord(node: ast.AST, tekst: str) -> tuple[list[str], list[str]] | None:
             return [d for d in delen], [uitleg]
         return [node.value], []
     if isinstance(node, ast.Name):
-        return [node.id], ['Zet elk woord tussen aanhalingstekens, zoals "wijkaanpak".']
+        return [node.id], []  # a word without quotes is fine: plain words are the asked form
     return None
 
 
 def _uit_waarde(node: ast.AST, tekst: str) -> Antwoord:
     geen_data = Antwoord(
         leesbaar=False,
-        meldingen=("Typ alleen woorden tussen aanhalingstekens. Hier staat iets anders.",),
+        meldingen=(GEEN_WOORDEN,),
     )
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
         woorden: list[str] = []
@@ -263,8 +302,8 @@ def _lees_soepel(tekst: str) -> Antwoord:
     deel = re.sub(r"[\[\](){}\"'`“”‘’]", " ", deel)
     woorden = tuple(w.strip() for w in re.split(r"[,;\n]", deel) if w.strip())
     melding = (
-        "De computer kan deze cel niet goed lezen. Zet elk woord tussen aanhalingstekens, "
-        "zet komma's tussen de woorden en sluit de blokhaken [ ]."
+        "De computer kan deze cel niet helemaal lezen. Typ alleen gewone woorden, zonder "
+        "aanhalingstekens of haken, met een komma of een nieuwe regel ertussen."
     )
     if not woorden:
         return Antwoord(leesbaar=False, meldingen=(melding,))
@@ -274,8 +313,12 @@ def _lees_soepel(tekst: str) -> Antwoord:
 def lees_antwoord(bron) -> Antwoord:
     """Read the answer in a cell's text as data; never raises, never executes anything."""
     tekst = gewone_tekst(bron)[:_MAX_BRON]
-    if not _code_regels(tekst):
+    regels = _code_regels(tekst)
+    if not regels:
         return LEEG
+    if not any(_CODETEKENS.search(_OPSOMMING.sub("", r)) for r in regels):
+        return _lees_woorden(regels)
+    tekst = "\n".join(regels)
     try:
         boom = ast.parse(tekst)
     except (SyntaxError, ValueError):
@@ -402,6 +445,11 @@ def _herken(antwoord: Antwoord, soort: str) -> tuple[list[str], list[str], bool]
     onbekend: list[str] = []
     geen = False
     herken = herken_categorie if soort == CATEGORIE else herken_kenmerk
+    if soort == CATEGORIE:
+        # A category may hold a comma: "in een gebied, maar niet gebiedsgericht".
+        heel = herken_categorie(" ".join(antwoord.woorden))
+        if heel is not None:
+            return [heel], [], False
     for w in _losse_woorden(antwoord):
         code = herken(w)
         if code is not None:
@@ -409,6 +457,8 @@ def _herken(antwoord: Antwoord, soort: str) -> tuple[list[str], list[str], bool]
                 codes.append(code)
         elif soort == KENMERKEN and is_geen(w):
             geen = True
+        elif soort == KENMERKEN and is_alle(w):
+            codes += [c for c in KENMERK_CODES if c not in codes]
         else:
             onbekend.append(w)
     return codes, onbekend, geen
@@ -419,11 +469,12 @@ def vormmeldingen(antwoord: Antwoord, soort: str) -> list[str]:
     if antwoord.leeg:
         if soort == CATEGORIE:
             return [
-                'Je hebt nog niets ingevuld. Typ één woord tussen de aanhalingstekens, zoals "sectoraal".'
+                "Je hebt nog niets ingevuld. Typ de soort aanpak in gewone woorden, "
+                "bijvoorbeeld: gebiedsgericht werken."
             ]
         return [
-            "Je hebt nog geen kenmerken ingevuld. Zie je in de casus geen enkel kenmerk? "
-            'Typ dan: kenmerken = ["geen"]'
+            "Je hebt nog geen kenmerken ingevuld. Typ elk kenmerk dat je ziet op een eigen regel. "
+            "Zie je in de casus geen enkel kenmerk? Typ dan: geen"
         ]
     meldingen = list(antwoord.meldingen)
     if not antwoord.leesbaar:
@@ -432,7 +483,7 @@ def vormmeldingen(antwoord: Antwoord, soort: str) -> list[str]:
     meldingen += [hint(w, soort) for w in onbekend]
     if soort == CATEGORIE:
         if antwoord.lijst:
-            meldingen.append("Hier hoort één woord, geen lijst. Haal de blokhaken [ ] weg.")
+            meldingen.append("Hier hoort één antwoord, geen lijst. Haal de blokhaken [ ] weg.")
         if len(codes) > 1 or (codes and onbekend):
             meldingen.append("Je gaf meer dan één antwoord. Kies er één.")
     else:
@@ -492,35 +543,59 @@ def _beoordeel_categorie(antwoord: Antwoord | None, sleutel: Sleutel) -> Beoorde
     return Beoordeling(sleutel, 0.0, tuple(codes), tuple(onbekend), vorm, uitleg)
 
 
+def _uitkomst_tekst(uitkomst) -> str:
+    """The rule's outcome as a phrase: 'gebiedsgericht werken, geen wijkaanpak: er zijn geen ...'."""
+    if uitkomst.categorie == WIJKAANPAK:
+        return "een wijkaanpak, want alle negen kenmerken zijn er"
+    ontbreekt = KENMERK[uitkomst.beslissend].ontbreekt
+    if uitkomst.categorie == GEBIEDSGERICHT:
+        return f"gebiedsgericht werken, maar geen wijkaanpak: {ontbreekt}"
+    return f"geen gebiedsgericht werken ({SOORT_NAAM[uitkomst.soort]}): {ontbreekt}"
+
+
 def _beoordeel_kenmerken(antwoord: Antwoord | None, sleutel: Sleutel) -> Beoordeling:
+    """Vraag b: the points go to the judgement that decides. The learner's kenmerken are run
+    through the decision rule; they score when they reach the casus' own decisive kenmerk."""
     reden = _geen_antwoord(antwoord)
     in_casus = set(sleutel.kenmerken)
+    juist = beslis(sleutel.kenmerken)
     if reden is not None:
         per = tuple((k, k in in_casus, False) for k in KENMERK_CODES)
         aanwezig = _namen_lijst([k for k in KENMERK_CODES if k in in_casus]) or "geen enkel kenmerk"
-        uitleg = (reden, f"In deze casus staan deze kenmerken: {aanwezig}.")
+        uitleg = (reden, f"In deze casus staan deze kenmerken: {aanwezig}.", _uitleg_casus(sleutel))
         return Beoordeling(sleutel, 0.0, (), (), (), uitleg, per)
     codes, onbekend, _ = _herken(antwoord, KENMERKEN)
     vorm = tuple(vormmeldingen(antwoord, KENMERKEN))
     gekozen = set(codes)
     per = tuple((k, k in in_casus, k in gekozen) for k in KENMERK_CODES)
-    aantal_goed = sum(1 for _, wel, aan in per if wel == aan)
-    gemist = [k for k, wel, aan in per if wel and not aan]
-    teveel = [k for k, wel, aan in per if aan and not wel]
-    zinnen = [f"Je beoordeelde {aantal_goed} van de 9 kenmerken goed."]
+    jouw = beslis(gekozen)
+    goed = jouw.beslissend == juist.beslissend and jouw.categorie == juist.categorie
+    if goed:
+        zinnen = [
+            "Goed. Met jouw kenmerken komt de beslisregel uit bij hetzelfde kenmerk als bij deze "
+            f"casus. De uitkomst is {_uitkomst_tekst(juist)}."
+        ]
+    else:
+        zinnen = [
+            f"Niet goed. Met jouw kenmerken is de uitkomst van de beslisregel {_uitkomst_tekst(jouw)}.",
+            f"Bij deze casus is de uitkomst {_uitkomst_tekst(juist)}.",
+        ]
+    # Which judgements the rule used: the steps up to and including the decisive kenmerk.
+    stappen = [code for code, _ in juist.stappen]
+    gemist = [k for k in stappen if k in in_casus and k not in gekozen]
+    teveel = [k for k in stappen if k not in in_casus and k in gekozen]
     if gemist:
         zinnen.append(
             f"Deze kenmerken staan wel in de casus, maar je noemde ze niet: {_namen_lijst(gemist)}."
         )
     if teveel:
-        zinnen.append(f"Deze kenmerken noemde je, maar ze staan niet in de casus: {_namen_lijst(teveel)}.")
-    uitkomst = beslis(sleutel.kenmerken)
-    if uitkomst.beslissend:
+        zinnen.append(f"Dit kenmerk noemde je, maar het staat niet in de casus: {_namen_lijst(teveel)}.")
+    if juist.beslissend:
         zinnen.append(
-            f"Dit kenmerk geeft de doorslag: {KENMERK[uitkomst.beslissend].naam.lower()}. "
-            f"In deze casus geldt: {KENMERK[uitkomst.beslissend].ontbreekt}."
+            f"Het kenmerk dat de doorslag geeft: {KENMERK[juist.beslissend].naam.lower()}. "
+            "Kenmerken die de beslisregel daarna nog zou vragen, tellen niet mee."
         )
     else:
         zinnen.append("Alle negen kenmerken staan in deze casus. Daarom is het een wijkaanpak.")
-    punten = float(aantal_goed * PUNTEN_PER_KENMERK)
+    punten = float(PUNTEN_KENMERKEN) if goed else 0.0
     return Beoordeling(sleutel, punten, tuple(codes), tuple(onbekend), vorm, tuple(zinnen), per)

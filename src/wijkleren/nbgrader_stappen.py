@@ -7,16 +7,28 @@
   writes the score as the test cell's output, where nbgrader's ``SaveAutoGrades`` reads it.
   Learner code is never run, so nothing it could do (redefining helpers, ``sys.modules``,
   ``builtins``, exiting or killing the kernel, endless loops, writing files) changes a score.
+- :class:`SchoonInlevering` (autograde, last step; and the Formgrader, before it renders): keeps
+  only what the course put in a notebook and the computer's own outputs: no attachments, no
+  learner metadata, no HTML or script outputs, no raw cells that render.
+- The Formgrader's page (template ``templates/formgrader/wijkleren_formgrade``, set in
+  ``exercises/nbgrader_config.py``): every Markdown cell is rendered and then cleaned with
+  :func:`schoon_html` (nbconvert's own SanitizeHTML, a strict list of tags), so a learner's
+  ``<img onerror>``, ``<script>``, SVG or ``javascript:`` link cannot run in the trainer's browser;
+  and it loads no MathJax (that came from a CDN).
 - :class:`FeedbackExporter` (generate_feedback): a Dutch feedback page per learner from
   :mod:`wijkleren.feedbackpagina`, with no test code and no outside requests.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 import mistune
+import nbgrader
 from nbconvert.exporters import Exporter
+from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_output
 from nbgrader.api import Gradebook, MissingEntry
@@ -208,6 +220,118 @@ class BeoordeelAntwoorden(NbGraderPreprocessor):
         return nb, resources
 
 
+# --- what a trainer's page may render -------------------------------------------------------
+
+# The Formgrader's page: our template (basedir first), which extends nbgrader's "formgrade" page
+# by its path in nbgrader's template folder (so that folder is also a plain search path).
+FORMGRADER_SJABLOON = "wijkleren_formgrade"
+NBGRADER_SJABLONEN = str(Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates")
+FORMGRADER_SJABLONEN = [str(Path(__file__).parent / "templates" / "formgrader"), NBGRADER_SJABLONEN]
+
+# What rendered Markdown may hold on a trainer's page: text markup and plain links, nothing that
+# loads, runs or styles (no img, svg, iframe, form, style, id or class: no DOM clobbering either).
+TAGS = [
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td", "th",
+    "thead", "tr", "ul",
+]  # fmt: skip
+ATTRIBUTEN = {"a": ["href", "title"], "abbr": ["title"], "th": ["align"], "td": ["align"]}
+
+
+@functools.cache
+def _sanitizer() -> SanitizeHTML:
+    return SanitizeHTML(tags=TAGS, attributes=ATTRIBUTEN, strip=False, strip_comments=True, styles=[])
+
+
+def schoon_html(html: str) -> str:
+    """HTML that a learner controls, made safe to show: allowed tags stay, everything else is
+    shown as text (escaped); links only to http, https or mailto. A Jinja filter of the Formgrader."""
+    return _sanitizer().sanitize_html_tags(str(html))
+
+
+class _LegeBijlagen(dict):
+    """Every attachment a Markdown text names is an empty image: nothing of the learner's loads,
+    and a name without an attachment does not break the page (nbconvert raises on one)."""
+
+    def __contains__(self, naam) -> bool:
+        return True
+
+    def __getitem__(self, naam):
+        return {"image/png": ""}
+
+
+def schoon_markdown(tekst: str) -> str:
+    """A learner's Markdown as safe HTML: rendered by nbconvert, then :func:`schoon_html`.
+    The Formgrader's filter ``wijkleren_markdown``."""
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+    weergave = IPythonRenderer(escape=False, allow_harmful_protocols=False, attachments=_LegeBijlagen())
+    return schoon_html(MarkdownWithMath(renderer=weergave).render(str(tekst)))
+
+
+# Notebook and cell metadata nbconvert's templates may read; everything else a learner could add.
+_NB_METADATA = ("kernelspec", "language_info")
+_CEL_METADATA = ("nbgrader", "wijkleren")  # both set by HerstelCellen from the gradebook
+_CEL_ID = re.compile(r"^[a-zA-Z0-9-_]{1,64}$")
+_VEILIGE_UITVOER = {"text/plain"}
+
+
+class SchoonInlevering(NbGraderPreprocessor):
+    """Keep only what the course put in a notebook and the computer's own outputs.
+
+    Runs as the last autograde step (so the graded copy the Formgrader opens is clean) and in
+    the Formgrader before it renders (so an older graded copy is clean too). The Markdown text
+    itself stays as the learner wrote it: the feedback page shows it escaped, the Formgrader
+    cleans it after rendering (:func:`schoon_html`).
+    """
+
+    def preprocess(self, nb: NotebookNode, resources: dict):
+        meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
+        nb["metadata"] = NotebookNode({k: meta[k] for k in _NB_METADATA if isinstance(meta.get(k), dict)})
+        for k in _NB_METADATA:
+            if k in nb.metadata:
+                nb.metadata[k] = NotebookNode(
+                    {n: w for n, w in nb.metadata[k].items() if isinstance(w, str | int | float)}
+                )
+        gezien: set[str] = set()
+        for i, cel in enumerate(nb.cells):
+            cel_meta = cel.get("metadata") if isinstance(cel.get("metadata"), dict) else {}
+            cel["metadata"] = NotebookNode({k: cel_meta[k] for k in _CEL_METADATA if k in cel_meta})
+            bijlagen = cel.pop("attachments", None)
+            if isinstance(bijlagen, dict) and cel.get("cell_type") == "markdown":
+                # Names stay (nbconvert fails on a missing one), the content goes: an empty image.
+                cel["attachments"] = NotebookNode(
+                    {n: {"image/png": ""} for n in bijlagen if isinstance(n, str)}
+                )
+            if "id" in cel and (
+                not isinstance(cel["id"], str) or not _CEL_ID.match(cel["id"]) or cel["id"] in gezien
+            ):
+                cel["id"] = f"cel-{i}"
+            gezien.add(cel.get("id", ""))
+            if not isinstance(cel.get("source"), str):
+                bron = cel.get("source")
+                cel["source"] = (
+                    "".join(bron) if isinstance(bron, list) and all(isinstance(r, str) for r in bron) else ""
+                )
+            if cel.get("cell_type") == "code":
+                cel["outputs"] = [_veilige_uitvoer(u) for u in cel.get("outputs", []) if _toegestaan(u)]
+            elif cel.get("cell_type") not in ("markdown", "raw"):
+                cel["cell_type"], cel["metadata"] = "raw", NotebookNode()
+        return nb, resources
+
+
+def _toegestaan(uitvoer) -> bool:
+    return isinstance(uitvoer, dict) and uitvoer.get("output_type") in ("stream", "execute_result", "error")
+
+
+def _veilige_uitvoer(uitvoer):
+    if uitvoer.get("output_type") == "execute_result":
+        data = uitvoer.get("data") if isinstance(uitvoer.get("data"), dict) else {}
+        uitvoer["data"] = NotebookNode({k: v for k, v in data.items() if k in _VEILIGE_UITVOER})
+        uitvoer["metadata"] = NotebookNode()
+    return uitvoer
+
+
 # --- feedback -------------------------------------------------------------------------------
 
 
@@ -228,6 +352,31 @@ def markdown_html(tekst: str) -> str:
     return _markdown(tekst)
 
 
+VOOR_TRAINER = re.compile(r"^\W*voor de trainer\b", re.I)
+
+
+def voor_deelnemer(toelichting: str) -> str:
+    """The mark scheme as a learner may see it: without the paragraphs meant for the trainer."""
+    alineas = re.split(r"\n\s*\n", toelichting.strip())
+    return "\n\n".join(a for a in alineas if a.strip() and not VOOR_TRAINER.match(a.strip()))
+
+
+def opmerkingen_van_trainer(
+    gb: Gradebook, notebook_id: str, assignment_id: str, student: str
+) -> dict[str, str]:
+    """The comments a trainer typed, by cell. nbgrader's own automatic ones ("No response.")
+    are English and are not the trainer's words: they are left out."""
+    try:
+        inlevering = gb.find_submission_notebook(notebook_id, assignment_id, student)
+    except MissingEntry:
+        return {}
+    return {
+        c.name: c.manual_comment.strip()
+        for c in inlevering.comments
+        if isinstance(c.manual_comment, str) and c.manual_comment.strip()
+    }
+
+
 def _kop_en_tekst(bron: str) -> tuple[str | None, str]:
     regels = bron.strip().splitlines()
     if regels and regels[0].startswith("#"):
@@ -241,7 +390,8 @@ def _antwoord_regels(bron: str | None) -> str:
     return "\n".join(r for r in bron.splitlines() if r.strip() and not r.strip().startswith("#"))
 
 
-def _feedback_blokken(nb: NotebookNode, bron: _Bron) -> list[Blok]:
+def _feedback_blokken(nb: NotebookNode, bron: _Bron, opmerkingen: dict[str, str] | None = None) -> list[Blok]:
+    opmerkingen = opmerkingen or {}
     per_id = {}
     for cel in nb.cells:
         gid = _grade_id(cel)
@@ -278,7 +428,7 @@ def _feedback_blokken(nb: NotebookNode, bron: _Bron) -> list[Blok]:
                     zinnen=b.uitleg,
                     hints=b.vorm,
                     per_kenmerk=b.per_kenmerk,
-                    opmerking=_nbgrader(per_id.get(s.antwoordcel, {})).get("comment"),
+                    opmerking=opmerkingen.get(s.antwoordcel),
                     aangepast=score is not None and abs(float(score) - berekend) > 1e-9,
                 )
             )
@@ -302,7 +452,7 @@ def _feedback_blokken(nb: NotebookNode, bron: _Bron) -> list[Blok]:
         basis = gid.removesuffix("_antwoord")
         vraagcel = bron.cellen.get(f"{basis}_vraag")
         vraagtekst = vraagcel[2] if vraagcel else ""
-        toelichting = "\n\n".join(m.strip() for m in _MARK_SCHEME.findall(vraagtekst))
+        toelichting = voor_deelnemer("\n\n".join(m.strip() for m in _MARK_SCHEME.findall(vraagtekst)))
         kop, tekst = _kop_en_tekst(_MARK_SCHEME.sub("", vraagtekst))
         nbg = _nbgrader(per_id[gid])
         blokken.append(
@@ -316,7 +466,7 @@ def _feedback_blokken(nb: NotebookNode, bron: _Bron) -> list[Blok]:
                         punten=nbg.get("score"),
                         max_punten=bron.punten[gid],
                         antwoord=gewone_tekst(antwoorden.get(gid, "")),
-                        opmerking=nbg.get("comment"),
+                        opmerking=opmerkingen.get(gid),
                     ),
                 ),
                 toelichting_html=markdown_html(toelichting) if toelichting else "",
@@ -344,12 +494,28 @@ class FeedbackExporter(Exporter):
                 bron = _Bron(gb, notebook_id, assignment_id)
             except MissingEntry:
                 raise RuntimeError(f"Opdracht {assignment_id} staat niet in het cijferbestand") from None
+            opmerkingen = opmerkingen_van_trainer(gb, notebook_id, assignment_id, info.get("student", ""))
         pagina = maak_html(
             titel=TITELS.get(assignment_id, assignment_id),
             deelnemer=info.get("student", ""),
             score=info.get("score"),
             max_score=info.get("max_score", 0.0),
-            blokken=_feedback_blokken(nb, bron),
+            blokken=_feedback_blokken(nb, bron, opmerkingen),
             te_laat=info.get("late_penalty") or 0.0,
+            resultaat=resultaat_zin(db_url, assignment_id, info.get("student", "")),
         )
         return pagina, resources
+
+
+def resultaat_zin(db_url: str, opdracht: str, student: str) -> str:
+    """Hook of the pass mark (wijkleren.cesuur) on the feedback page: voldoende or onvoldoende,
+    from the submission's score minus the late penalty, or 'not known yet' while hand grading is open."""
+    from .cesuur import zin
+
+    with Gradebook(db_url) as gb:
+        try:
+            sub = gb.find_submission(opdracht, student)
+        except MissingEntry:
+            return ""
+        punten = max(0.0, float(sub.score) - float(sub.late_submission_penalty or 0.0))
+        return zin(opdracht, punten, float(sub.max_score), bool(sub.needs_manual_grade))

@@ -60,6 +60,8 @@ TEKSTEN: dict[str, str] = {
     "opnieuw_nee": "Nee, ga verder",
     "beschadigd": "Je bewaarde voortgang kon niet worden gelezen. Daarom begin je opnieuw bij vraag 1.",
     "bewaard": "Je voortgang blijft in deze browser bewaard. Er gaat niets naar internet.",
+    # The one instruction for a notebook that shows no exercise: the same in README, start page, chapter 7.
+    "geen_oefening": "Zie je geen oefening? Kies dan bovenaan in het menu Uitvoeren de opdracht ‘Run All Cells’.",
     "geen_script": "Deze oefening werkt met JavaScript. Zet JavaScript aan in je browser.",
 }
 

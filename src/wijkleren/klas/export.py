@@ -19,6 +19,13 @@ Voornaam"), ``ID`` = ``lms_user_id`` (the Canvas user id), ``SIS User ID`` (empt
 and a ``Points Possible`` row with the maximum. Canvas matches a learner by ID, then SIS
 Login ID, then name; an assignment by its name, or creates it.
 
+After each assignment's score column comes its result column (the pass mark of
+:mod:`wijkleren.cesuur`), headed ``<opdracht> resultaat (voldoende vanaf 48 van 72)``, so the
+maximum and the pass mark are in the file: ``voldoende``, ``onvoldoende``, ``nog open`` (hand
+grading not done) or empty (nothing graded). Moodle: map it to the grade item's feedback, or
+ignore it. Canvas: its ``Points Possible`` cell stays empty; in the import preview choose to
+ignore the column, or make it a "Voldaan/Niet voldaan" assignment by hand.
+
 Numbers use a decimal point; the files are UTF-8 with a comma between fields.
 """
 
@@ -28,6 +35,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from ..cesuur import grens, kort
 from .cursus import Cursus, CursusFout
 
 MOODLE = "moodle"
@@ -117,13 +125,28 @@ def _csv(rijen: list[list[str]]) -> str:
     return uit.getvalue()
 
 
+def resultaat_kop(opdracht: str, maximum: float) -> str:
+    """The header of an assignment's result column, with the pass mark and the maximum."""
+    return f"{opdracht} resultaat (voldoende vanaf {getal(grens(opdracht, maximum))} van {getal(maximum)})"
+
+
+def _koppen(lijst: Cijferlijst) -> list[str]:
+    return [k for o in lijst.opdrachten for k in (o, resultaat_kop(o, lijst.maxima[o]))]
+
+
+def resultaat(lijst: Cijferlijst, r: Regel, opdracht: str) -> str:
+    """'voldoende', 'onvoldoende', 'nog open' or '' for one learner and assignment."""
+    return kort(opdracht, r.scores[opdracht], lijst.maxima[opdracht], opdracht in r.handwerk_open)
+
+
+def _cijfers(lijst: Cijferlijst, r: Regel) -> list[str]:
+    return [w for o in lijst.opdrachten for w in (getal(r.scores[o]), resultaat(lijst, r, o))]
+
+
 def moodle_csv(lijst: Cijferlijst) -> str:
-    rijen = [[*MOODLE_KOLOMMEN, *lijst.opdrachten]]
+    rijen = [[*MOODLE_KOLOMMEN, *_koppen(lijst)]]
     for r in lijst.regels:
-        rijen.append(
-            [r.id, r.lms_id, r.email, r.voornaam, r.achternaam]
-            + [getal(r.scores[o]) for o in lijst.opdrachten]
-        )
+        rijen.append([r.id, r.lms_id, r.email, r.voornaam, r.achternaam, *_cijfers(lijst, r)])
     return _csv(rijen)
 
 
@@ -135,12 +158,12 @@ def canvas_naam(r: Regel) -> str:
 
 
 def canvas_csv(lijst: Cijferlijst) -> str:
-    rijen = [[*CANVAS_KOLOMMEN, *lijst.opdrachten]]
-    rijen.append([CANVAS_MAXIMUM, "", "", "", ""] + [getal(lijst.maxima[o]) for o in lijst.opdrachten])
+    rijen = [[*CANVAS_KOLOMMEN, *_koppen(lijst)]]
+    rijen.append(
+        [CANVAS_MAXIMUM, "", "", "", ""] + [w for o in lijst.opdrachten for w in (getal(lijst.maxima[o]), "")]
+    )
     for r in lijst.regels:
-        rijen.append(
-            [canvas_naam(r), r.lms_id, "", r.id, ""] + [getal(r.scores[o]) for o in lijst.opdrachten]
-        )
+        rijen.append([canvas_naam(r), r.lms_id, "", r.id, "", *_cijfers(lijst, r)])
     return _csv(rijen)
 
 

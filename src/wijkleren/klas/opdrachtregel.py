@@ -1,4 +1,5 @@
-"""The ``wijkleren klas`` commands: nakijken, overzicht and exporteer. Thin layer over this package."""
+"""The ``wijkleren klas`` commands: overzicht and exporteer (and nakijken, the old name of
+``wijkleren opdracht nakijken``, for one release). Thin layer over this package."""
 
 from __future__ import annotations
 
@@ -13,11 +14,10 @@ def voeg_toe(sub, parser_class) -> None:
     klas = sub.add_parser("klas", help="een klas nakijken, het klasoverzicht en cijfers voor het LMS")
     acties = klas.add_subparsers(dest="actie", metavar="ACTIE", parser_class=parser_class)
 
-    nak = acties.add_parser("nakijken", help="kijk alle inzendingen na op alle processorkernen (nbgrader)")
-    nak.add_argument("opdracht", metavar="OPDRACHT", help="bijvoorbeeld casussen_beoordelen")
-    nak.add_argument("--cursus", help="de nbgrader-map (standaard: deze map of exercises)")
-    nak.add_argument("--werkers", type=int, help="hoeveel tegelijk (standaard: één per processorkern)")
-    nak.add_argument("--opnieuw", action="store_true", help="kijk ook al nagekeken inzendingen opnieuw na")
+    from ..cli import voeg_nakijken_toe
+
+    nak = acties.add_parser("nakijken", help="hetzelfde als 'wijkleren opdracht nakijken' (oude naam)")
+    voeg_nakijken_toe(nak)
     nak.set_defaults(functie=_nakijken)
 
     ovz = acties.add_parser("overzicht", help="maak het klasoverzicht: een HTML-pagina met grafieken")
@@ -35,6 +35,10 @@ def voeg_toe(sub, parser_class) -> None:
     )
     exp.set_defaults(functie=_exporteer)
 
+    from ..certificaat import voeg_toe as voeg_certificaten_toe
+
+    voeg_certificaten_toe(acties, parser_class)  # wijkleren klas certificaten (the assessment's hook)
+
 
 def _map(args) -> Path:
     from ..nakijkronde import cursusmap
@@ -50,25 +54,15 @@ def _fouten():
 
 
 def _nakijken(args) -> int:
-    from .parallel import nakijken
+    """The old name of the grading round: says so, then runs ``wijkleren opdracht nakijken``."""
+    from ..cli import opdracht_nakijken
 
-    if args.werkers is not None and args.werkers < 1:
-        print("Fout: --werkers moet 1 of meer zijn.", file=sys.stderr)
-        return 2
-    try:
-        uitslag = nakijken(_map(args), args.opdracht, werkers=args.werkers, opnieuw=args.opnieuw)
-    except _fouten() as fout:
-        print(f"Fout: {fout}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(
-            "\nAfgebroken. Wat al klaar was, staat in het cijferboek. "
-            "Start de opdracht opnieuw om de rest na te kijken.",
-            file=sys.stderr,
-        )
-        return 130
-    print(uitslag.samenvatting())
-    return 1 if uitslag.mislukt else 0
+    print(
+        "Let op: 'wijkleren klas nakijken' is hetzelfde als 'wijkleren opdracht nakijken'. "
+        "Gebruik voortaan 'wijkleren opdracht nakijken'. De oude naam verdwijnt in een volgende versie.",
+        file=sys.stderr,
+    )
+    return opdracht_nakijken(args)
 
 
 def _overzicht(args) -> int:

@@ -107,6 +107,13 @@ class Klasoverzicht:
     verwarring: dict[tuple[str, str], int]  # (right category, chosen) -> count
     vragen: list[VraagUitslag]
     handwerk_open: int = 0  # submissions with grades still to give by hand
+    # The pass mark (wijkleren.cesuur): per submission voldoende / onvoldoende / nog open.
+    resultaten: dict[str, str] = field(default_factory=dict)  # learner id -> result
+    cesuur: float | None = None
+
+    def aantal(self, resultaat: str) -> int:
+        """How many submissions have this result ('voldoende', 'onvoldoende' or 'nog open')."""
+        return sum(1 for r in self.resultaten.values() if r == resultaat)
 
     @property
     def leeg(self) -> bool:
@@ -176,6 +183,14 @@ def maak_overzicht(klas: Klasgegevens) -> Klasoverzicht:
                         k.gemist += 1
                     else:
                         k.te_veel += 1
+    from ..cesuur import grens, kort
+
+    resultaten = {
+        i.student: kort(
+            klas.opdracht, max(0.0, i.totaal - i.boete), i.max_totaal or klas.max_totaal, i.handwerk_open
+        )
+        for i in klas.inzendingen
+    }
     return Klasoverzicht(
         opdracht=klas.opdracht,
         leerlingen=len(klas.leerlingen),
@@ -187,4 +202,6 @@ def maak_overzicht(klas: Klasgegevens) -> Klasoverzicht:
         verwarring=verwarring,
         vragen=vragen,
         handwerk_open=sum(1 for i in klas.inzendingen if i.handwerk_open),
+        resultaten=resultaten,
+        cesuur=grens(klas.opdracht, klas.max_totaal) if klas.max_totaal else None,
     )

@@ -1,23 +1,28 @@
-"""``nbgrader autograde`` for a whole class on all cores, with a progress bar.
+"""The engine of the grading round: stock nbgrader ``Autograde`` on all cores, with a progress bar.
 
-Stock ``nbgrader autograde`` grades one submission after another and shows no progress
-(nbgrader issues 174 and 1456). Here:
+:mod:`wijkleren.nakijkronde` runs the round (checks, statuses, lock, backup, journal); this module
+does the grading itself:
 
 1. The parent takes a snapshot of the gradebook (SQLite's backup API) and forks N workers.
-2. Each worker copies the snapshot to a scratch gradebook of its own, in memory where the
-   system allows (``/dev/shm``), and grades one student per task with nbgrader's own
-   ``Autograde`` converter, configured as ``nbgrader autograde`` would be (same
-   ``nbgrader_config.py``, same flags) except for the gradebook URL. The autograded notebooks
-   go straight to ``autograded/<student>/``: every student has a folder of their own.
-3. A task returns the student's gradebook rows before and after grading. The parent, the only
-   process that writes to the real gradebook, applies the changed fields, one student per
-   transaction, and updates the progress bar.
+2. Each worker copies the snapshot to a scratch gradebook of its own and grades one learner per
+   task with nbgrader's own ``Autograde`` converter, configured as ``nbgrader autograde --force``
+   would be (same ``nbgrader_config.py``), except for three folders: the gradebook URL, the
+   submission it reads (a checked copy, see :func:`wijkleren.nakijkronde.kopieer_inlevering`)
+   and the folder it writes the autograded notebooks to. All three are in the round's scratch
+   folder: nothing in the course changes in a worker.
+3. A task returns the learner's gradebook rows before and after grading. The parent, the only
+   process that writes to the real gradebook, applies the changed fields in one transaction
+   (:func:`pas_toe`), and only then moves the autograded notebooks into place. So a learner
+   whose notebooks are in ``autograded/`` always has their grades stored.
 
-So SQLite never sees two writers, every grade is computed by stock nbgrader code (one
-preprocessor, nbgrader's cell metadata check, is replaced by an equal but faster one: see
-:mod:`.celcontrole`), and nothing else in the gradebook is touched: fields nbgrader did not
-change (a manual grade given in formgrader meanwhile) keep their value. A failing submission gets a Dutch status line, its log
-goes to ``wijkleren-nakijken.log`` in the course folder, and the others go on.
+SQLite never sees two writers, every grade is computed by stock nbgrader code, and nothing else
+in the gradebook is touched: fields nbgrader did not change (a manual grade given in formgrader
+meanwhile) keep their value. Two steps of nbgrader are made faster without changing what they
+compute: the cell metadata check (:mod:`.celcontrole`) and, in the workers only, the opening of
+the scratch gradebook (:func:`_snel_cijferbestand`).
+
+Workers die with the parent (``PR_SET_PDEATHSIG`` on Linux) and ignore Ctrl-C, which the
+parent handles.
 """
 
 from __future__ import annotations
@@ -29,23 +34,19 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import sqlite3
 import sys
-import tempfile
 import time
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .cursus import Cursus, CursusFout, cijferboek_pad, controleer_opdracht, in_map, lees_cursus, maak_app
-
-LOGBESTAND = "wijkleren-nakijken.log"
-JOURNAAL = "wijkleren-nakijken.bezig"
+from .cursus import maak_app
 
 GELUKT = "gelukt"
-OVERGESLAGEN = "overgeslagen"
 MISLUKT = "mislukt"
+GEWEIGERD = "geweigerd"  # the submission's files cannot be graded (status and message with it)
 
 
 # --- progress bar ------------------------------------------------------------------------------
@@ -180,20 +181,98 @@ def lees_rijen(conn, opdracht: str, student: str) -> dict:
     return rijen
 
 
+def lees_nieuwe_rijen(conn, opdracht: str, student: str) -> dict[str, list[dict]]:
+    """A learner's rows for one assignment with every column, ids included, to insert as they are.
+
+    A worker's gradebook is a copy of the real one, so the assignment's, notebooks' and cells' ids
+    are the same in both, and the rows nbgrader made for a new submission (with new random ids)
+    can go into the real gradebook unchanged: one transaction, no ORM."""
+    from sqlalchemy import select
+
+    api = _tabellen()
+    st, sa, sn, _, a = _vijf_tabellen(api)
+    cijfer, opmerking = api.Grade.__table__, api.Comment.__table__
+
+    def alle(tabel, rijen) -> list[dict]:
+        return [{k.name: r._mapping[k] for k in tabel.columns} for r in rijen]
+
+    inzending = conn.execute(
+        select(sa)
+        .join(a, a.c.id == sa.c.assignment_id)
+        .where(a.c.name == opdracht, sa.c.student_id == student)
+    ).all()
+    notitieboeken = conn.execute(select(sn).where(sn.c.assignment_id.in_([r.id for r in inzending]))).all()
+    ids = [r.id for r in notitieboeken]
+    return {
+        st.name: alle(st, conn.execute(select(st).where(st.c.id == student)).all()),
+        sa.name: alle(sa, inzending),
+        sn.name: alle(sn, notitieboeken),
+        cijfer.name: alle(cijfer, conn.execute(select(cijfer).where(cijfer.c.notebook_id.in_(ids))).all()),
+        opmerking.name: alle(
+            opmerking, conn.execute(select(opmerking).where(opmerking.c.notebook_id.in_(ids))).all()
+        ),
+    }
+
+
+def _voeg_in(db, opdracht: str, student: str, voor: dict, na: dict, nieuw: dict) -> bool:
+    """Insert a new submission's rows as the worker made them; False if the real gradebook has one."""
+    from sqlalchemy import insert, select, update
+
+    api = _tabellen()
+    st, sa, sn, _, a = _vijf_tabellen(api)
+    bestaat = db.execute(
+        select(sa.c.id)
+        .join(a, a.c.id == sa.c.assignment_id)
+        .where(a.c.name == opdracht, sa.c.student_id == student)
+    ).first()
+    if bestaat is not None:
+        return False
+    if db.execute(select(st.c.id).where(st.c.id == student)).first() is None:
+        db.execute(insert(st), nieuw[st.name])
+    else:
+        velden = _verschil(voor["student"], na["student"])
+        if velden:
+            db.execute(update(st).where(st.c.id == student).values(**velden))
+    for tabel in (sa, sn, api.Grade.__table__, api.Comment.__table__):
+        if nieuw[tabel.name]:
+            db.execute(insert(tabel), nieuw[tabel.name])
+    return True
+
+
 def _verschil(voor: dict | None, na: dict) -> dict:
     voor = voor or {}
     return {k: v for k, v in na.items() if k not in voor or voor[k] != v}
 
 
-def pas_toe(gb, opdracht: str, student: str, voor: dict, na: dict) -> None:
+def pas_toe(
+    gb,
+    opdracht: str,
+    student: str,
+    voor: dict,
+    na: dict,
+    handwerk_klaar: frozenset = frozenset(),
+    nieuw: dict | None = None,
+) -> None:
     """Write into gradebook `gb` what grading changed for one student: the fields that differ
-    from before, in one transaction. New rows are made by nbgrader's own Gradebook methods."""
+    from before, in one transaction. New rows are made by nbgrader's own Gradebook methods.
+
+    `handwerk_klaar`: (notebook, cell) of hand-graded answers that did not change since the
+    trainer graded them. nbgrader's ``--force`` marks them "needs manual grade" again; here
+    they stay done, so a regrade does not reopen the trainer's work. `nieuw`: the rows of a new
+    submission from :func:`lees_nieuwe_rijen`, inserted as they are."""
     import warnings
 
     from sqlalchemy import exc, select, update
 
     api = _tabellen()
     if na["student"] is None:
+        return
+    if (
+        nieuw is not None
+        and voor["inzending"] is None
+        and _voeg_in(gb.db, opdracht, student, voor, na, nieuw)
+    ):
+        gb.db.commit()
         return
     with warnings.catch_warnings():
         # nbgrader's add_submission makes SQLAlchemy warn about autoflush; stock autograde too.
@@ -238,11 +317,19 @@ def pas_toe(gb, opdracht: str, student: str, voor: dict, na: dict) -> None:
             for naam, nb_na in na["notitieboeken"].items():
                 nb_voor = voor["notitieboeken"].get(naam, {})
                 for cel, waarden in nb_na[soort].items():
-                    zet(t, ids[(naam, cel)], _verschil(nb_voor.get(soort, {}).get(cel), waarden))
+                    oud = nb_voor.get(soort, {}).get(cel)
+                    velden = _verschil(oud, waarden)
+                    if soort == "cijfers" and (naam, cel) in handwerk_klaar and _handwerk_gedaan(oud):
+                        velden.pop("needs_manual_grade", None)
+                    zet(t, ids[(naam, cel)], velden)
         for naam, nb_na in na["notitieboeken"].items():
             nb_voor = voor["notitieboeken"].get(naam, {})
             zet(sn, nb_ids[naam], _verschil(nb_voor.get("velden"), nb_na["velden"]))
     db.commit()
+
+
+def _handwerk_gedaan(cijfer: dict | None) -> bool:
+    return bool(cijfer) and cijfer.get("manual_score") is not None and not cijfer.get("needs_manual_grade")
 
 
 # --- the worker --------------------------------------------------------------------------------
@@ -263,41 +350,162 @@ class _Vanger(logging.Handler):
         self.buffer.write(self.format(record) + "\n")
 
 
-def _start_werker(
-    cursusmap: str, opdracht: str, momentopname: str, werkmap: str, argv: list[str], snel: bool
-) -> None:
-    from sqlalchemy import create_engine
+def _sterf_met_ouder(ouder: int) -> None:
+    """Let the kernel kill this worker when the parent dies (also by kill -9): no orphans."""
+    try:
+        import ctypes
 
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's cleanup still stops the workers
+        pass
+    if os.getppid() != ouder:  # the parent died before prctl
+        os._exit(1)
+
+
+def _snel_cijferbestand(url: str) -> None:
+    """In a worker: open the scratch gradebook `url` once, not at each of nbgrader's dozen opens.
+
+    nbgrader makes a new engine (and checks every table) each time it opens the gradebook, so
+    SQLAlchemy compiles every query again. Here one engine per URL is kept, the table check runs
+    once, and the scratch copy is written without waiting for the disk (it is thrown away after
+    the round; the real gradebook is written by the parent, with SQLite's full safety).
+    The queries and the values nbgrader writes are the same.
+    """
+    import sqlalchemy
+    from nbgrader import api
+
+    engines: dict = {}
+    echte_create_engine, echte_inspect = api.create_engine, api.inspect
+    metadata = api.Base.metadata
+    echte_create_all = metadata.create_all
+    gezien: set = set()
+
+    def create_engine(db_url, **kwargs):
+        if str(db_url) != url:
+            return echte_create_engine(db_url, **kwargs)
+        engine = engines.get(url)
+        if engine is None:
+            engine = engines[url] = echte_create_engine(db_url, **kwargs)
+
+            @sqlalchemy.event.listens_for(engine, "connect")
+            def _snel(dbapi_conn, _record):
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA synchronous=OFF")
+                cur.execute("PRAGMA journal_mode=MEMORY")
+                cur.close()
+
+            engine.dispose = lambda *a, **k: None  # Gradebook.close() would drop the connection
+        return engine
+
+    def inspect(engine):
+        if engine in gezien:
+            return _Tabellen()
+        return echte_inspect(engine)
+
+    def create_all(bind=None, **kwargs):
+        if bind not in gezien:
+            echte_create_all(bind=bind, **kwargs)
+            if str(getattr(bind, "url", "")) == url:
+                gezien.add(bind)
+
+    api.create_engine, api.inspect, metadata.create_all = create_engine, inspect, create_all
+
+
+class _Tabellen:
+    def get_table_names(self) -> list[str]:
+        return ["student"]  # the scratch copy has nbgrader's tables: checked at the first open
+
+
+def _start_werker(
+    ouder: int, cursusmap: str, opdracht: str, momentopname: str, werkmap: str, snel: bool
+) -> None:
+    _sterf_met_ouder(ouder)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops us
     os.chdir(cursusmap)
     # Warnings and kernel chatter would break the progress bar; nbgrader's log is kept per task.
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
     sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115 (lives as long as the worker)
     db = Path(werkmap) / f"werker-{os.getpid()}.db"
     shutil.copyfile(momentopname, db)
-    app = maak_app([opdracht, f"--db=sqlite:///{db}", *argv])
+    url = f"sqlite:///{db}"
+    if snel:
+        _snel_cijferbestand(url)
+    app = maak_app([opdracht, f"--db={url}", "--force"])
     app.coursedir.assignment_id = opdracht
+    app.coursedir.submitted_directory = str(Path(werkmap) / "submitted")
+    app.coursedir.autograded_directory = str(Path(werkmap) / "autograded")
     app.log.handlers.clear()  # the parent draws the progress; the log goes with each result
     app.log.propagate = False
-    _WERKER.update(app=app, opdracht=opdracht, engine=create_engine(f"sqlite:///{db}"), snel=snel)
+    from sqlalchemy import create_engine
+
+    _WERKER.update(
+        app=app,
+        opdracht=opdracht,
+        engine=create_engine(url),
+        snel=snel,
+        cursusmap=Path(cursusmap),
+        autograde=_letterlijk_autograde(),
+        werkmap=Path(werkmap),
+    )
 
 
-def _kijk_na(student: str) -> dict:
-    """Autograde one student with stock nbgrader; return the status, log and gradebook rows."""
-    from nbgrader.converters import Autograde, NbGraderException
+def _letterlijk_autograde():
+    """nbgrader's Autograde that finds the learner's notebooks by name, not by pattern.
 
+    nbgrader globs the learner's folder and then globs again inside what it found, so a learner
+    named ``a[b]`` or ``*`` is never graded or grades another learner's folder, even with the id
+    escaped. Here the folder and notebooks are the ones the round checked and copied."""
+    from nbgrader.converters import Autograde
+
+    class LetterlijkAutograde(Autograde):
+        notitieboeken: list[str] = []
+
+        def init_notebooks(self) -> None:
+            map_ = self._format_source(self.coursedir.assignment_id, _WERKER["student"])
+            self.notebooks = []
+            self.assignments = {map_: [os.path.join(map_, n) for n in self.notitieboeken]}
+
+    return LetterlijkAutograde
+
+
+def werkpaden(werkmap: Path, student: str, opdracht: str) -> tuple[Path, Path]:
+    """Where a worker puts a learner's checked submission and their autograded notebooks."""
+    return werkmap / "submitted" / student / opdracht, werkmap / "autograded" / student / opdracht
+
+
+def _kijk_na(student: str, bron: str, oud: str, namen: list[str]) -> dict:
+    """Check and copy one learner's submission, autograde the copy with stock nbgrader.
+
+    `bron`: the submission folder; `oud`: the learner's autograded folder of an earlier round (to
+    see which hand-graded answers did not change). Returns status, log and gradebook rows."""
+    from nbgrader.converters import NbGraderException
+
+    from ..nakijkronde import Weigering, handgraded_ongewijzigd, kopieer_inlevering
     from .celcontrole import vervang
 
     app, opdracht, engine = _WERKER["app"], _WERKER["opdracht"], _WERKER["engine"]
+    kopie, uit = werkpaden(_WERKER["werkmap"], student, opdracht)
+    for map_ in (kopie, uit):
+        shutil.rmtree(map_, ignore_errors=True)
+    begin = time.monotonic()
+    try:
+        inlevering = kopieer_inlevering(Path(bron), kopie, namen)
+    except Weigering as w:
+        return {"student": student, "status": GEWEIGERD, "weigering": (w.status, w.bericht), "log": ""}
+    except OSError as fout:
+        return {"student": student, "status": MISLUKT, "fout": "", "log": traceback.format_exc(), "os": fout}
     vanger = _Vanger()
     app.log.addHandler(vanger)
-    begin = time.monotonic()
     try:
         with engine.connect() as conn:
             voor = lees_rijen(conn, opdracht, student)
-        app.coursedir.student_id = glob.escape(student)
+        app.coursedir.student_id = glob.escape(student)  # the literal id, never a pattern
+        _WERKER["student"] = student
         for poging in range(2):
             status, fout = GELUKT, ""
-            converter = Autograde(coursedir=app.coursedir, parent=app)  # as AutogradeApp.start() does
+            converter = _WERKER["autograde"](coursedir=app.coursedir, parent=app)  # as AutogradeApp.start()
+            converter.notitieboeken = namen
             if _WERKER["snel"]:
                 converter.sanitize_preprocessors = vervang(converter.sanitize_preprocessors)
                 converter.autograde_preprocessors = vervang(converter.autograde_preprocessors)
@@ -315,88 +523,65 @@ def _kijk_na(student: str) -> dict:
             if status == GELUKT or poging or not any(t in vanger.buffer.getvalue() for t in _KERNEL_START):
                 break
             app.log.warning("De kernel startte niet; nog één poging.")
-        if status == GELUKT and "Skipping existing assignment" in vanger.buffer.getvalue():
-            status = OVERGESLAGEN
         with engine.connect() as conn:
             na = lees_rijen(conn, opdracht, student)
+            nieuw = None
+            if voor["inzending"] is None and na["inzending"] is not None:
+                nieuw = lees_nieuwe_rijen(conn, opdracht, student)
     finally:
         app.log.removeHandler(vanger)
+        shutil.rmtree(kopie.parent, ignore_errors=True)  # only this learner's copy is ever there
+    handwerk = handgraded_ongewijzigd(Path(oud), uit, namen) if status == GELUKT else frozenset()
     return {
         "student": student,
         "status": status,
         "fout": fout,
+        "omgeving": omgevingsfout(vanger.buffer.getvalue() + fout) if status == MISLUKT else None,
         "log": vanger.buffer.getvalue(),
         "voor": voor,
         "na": na,
+        "handwerk_klaar": handwerk,
+        "nieuw": nieuw,
+        "inlevering": inlevering,
+        "uit": str(uit),
         "seconden": time.monotonic() - begin,
     }
 
 
-# --- the parent --------------------------------------------------------------------------------
+# Errors of the machine, not of the submission: nbgrader wraps them in its own exception.
+_OMGEVING = (
+    "attempt to write a readonly database",
+    "database is locked",
+    "database or disk is full",
+    "disk I/O error",
+    "unable to open database file",
+    "File too large",
+    "No space left on device",
+    "Disk quota exceeded",
+    "Read-only file system",
+    "Permission denied",
+)
 
 
-@dataclass
-class Uitslag:
-    """What one run did: per status the student ids, and the wall time."""
-
-    opdracht: str
-    gelukt: list[str] = field(default_factory=list)
-    overgeslagen: list[str] = field(default_factory=list)
-    mislukt: dict[str, str] = field(default_factory=dict)  # student -> short Dutch reason
-    seconden: float = 0.0
-    werkers: int = 1
-    logbestand: Path | None = None
-
-    @property
-    def totaal(self) -> int:
-        return len(self.gelukt) + len(self.overgeslagen) + len(self.mislukt)
-
-    def samenvatting(self) -> str:
-        delen = [f"{len(self.gelukt)} nagekeken"]
-        if self.overgeslagen:
-            delen.append(f"{len(self.overgeslagen)} overgeslagen (al nagekeken; gebruik --opnieuw)")
-        if self.mislukt:
-            delen.append(f"{len(self.mislukt)} mislukt")
-        tekst = f"Klaar: {', '.join(delen)}. Tijd: {_duur(self.seconden)} met {self.werkers} werkers."
-        if self.mislukt and self.logbestand:
-            tekst += f"\nWat er misging, staat in {self.logbestand}."
-        return tekst
+def omgevingsfout(log: str) -> str | None:
+    """The first sign in a log that the disk or the gradebook failed (not the submission), or None."""
+    return next((m for m in _OMGEVING if m.lower() in log.lower()), None)
 
 
-def _reden(cursus: Cursus, opdracht: str, student: str, uitkomst: dict) -> str:
-    """A short Dutch reason for a failed submission: a broken file, or else from nbgrader's log."""
-    from ..nakijkronde import controleer_inlevering
-
-    map_ = cursus.pad(cursus.coursedir.submitted_directory, student, opdracht)
-    namen = sorted(p.name for p in map_.glob("*.ipynb"))
-    probleem = controleer_inlevering(map_, namen) if namen else None
-    if probleem:
-        return probleem[1]
-    log = uitkomst["log"] + uitkomst["fout"]
-    if "timeout" in log.lower() or "UnresponsiveKernelError" in log:
-        return "De code in het notitieboek bleef te lang draaien."
-    if "SchemaTooOld" in log or "SchemaTooNew" in log:
-        return "Het notitieboek hoort bij een andere versie van nbgrader."
-    return "nbgrader kon deze inzending niet nakijken."
+# --- the parent's side of the pool -------------------------------------------------------------
 
 
-def _momentopname(bron: Path, doel: Path) -> None:
+def momentopname(bron: Path, doel: Path) -> None:
     """A consistent copy of an SQLite database, also while another program has it open."""
-    with sqlite3.connect(bron) as van, sqlite3.connect(doel) as naar:
-        van.backup(naar)
-    van.close()
-    naar.close()
-
-
-def _geheugenmap() -> str | None:
-    """A folder in memory (tmpfs) for the workers' scratch gradebooks, if the system has one.
-
-    nbgrader commits after every grade cell; on a disk each commit waits until the data is
-    safely written, which is most of the time stock autograde takes. The scratch copies need no
-    such safety: the real gradebook gets one transaction per student, on disk as always.
-    """
-    shm = Path("/dev/shm")
-    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
+    van = sqlite3.connect(f"file:{bron}?mode=ro", uri=True, timeout=5)
+    try:
+        naar = sqlite3.connect(doel)
+        try:
+            van.backup(naar)
+        finally:
+            naar.close()
+    finally:
+        van.close()
 
 
 def standaard_werkers() -> int:
@@ -407,172 +592,43 @@ def standaard_werkers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def nakijken(
-    map_: Path | str,
-    opdracht: str,
-    *,
-    werkers: int | None = None,
-    opnieuw: bool = False,
-    studenten: list[str] | None = None,
-    stroom=None,
-    snelle_controle: bool = True,
-) -> Uitslag:
-    """Autograde all submissions of `opdracht` in the course folder `map_` on `werkers` cores.
+class Werkers:
+    """N forked workers that grade learners of one assignment; results come as they are ready."""
 
-    Same grades, files and gradebook as ``nbgrader autograde <opdracht>`` (``--force`` when
-    `opnieuw`). Raises CursusFout (Dutch) when the course or assignment cannot be used.
-    `snelle_controle`: nbgrader's cell metadata check with its schema checked once
-    (:mod:`.celcontrole`); False runs nbgrader's own, which is slower, with the same outcome.
-    """
-    begin = time.monotonic()
-    stroom = stroom if stroom is not None else sys.stderr
-    cursus: Cursus = lees_cursus(map_)
-    controleer_opdracht(cursus, opdracht)
-    db = cijferboek_pad(cursus)
-    if db is None:
-        raise CursusFout("Parallel nakijken werkt alleen met een SQLite-cijferboek (gradebook.db).")
-    alle = cursus.ingeleverd(opdracht)
-    if studenten is not None:
-        onbekend = sorted(set(studenten) - set(alle))
-        if onbekend:
-            raise CursusFout(f"Geen inzending van: {', '.join(onbekend)}.")
-        alle = [s for s in alle if s in set(studenten)]
-    werkers = max(1, min(werkers or standaard_werkers(), len(alle) or 1))
-    uitslag = Uitslag(opdracht, werkers=werkers)
-    if not alle:
-        stroom.write(
-            f"Er zijn geen inzendingen van '{opdracht}' in {cursus.pad('submitted', '*', opdracht)}.\n"
-        )
-        return uitslag
-    argv = ["--force"] if opnieuw else []
-    journaal = Journaal(cursus.root / JOURNAAL)
-    hersteld = journaal.herstel(cursus)
-    if hersteld:
-        stroom.write(f"De vorige keer stopte het nakijken halverwege. Opnieuw: {', '.join(hersteld)}.\n")
-    stroom.write(f"Nakijken: {len(alle)} inzendingen van '{opdracht}', {werkers} tegelijk.\n")
-    voortgang = Voortgang(len(alle), stroom)
-    voortgang.toon()
-    logregels: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="wijkleren-nakijken-", dir=_geheugenmap()) as werkmap:
-        momentopname = Path(werkmap) / "momentopname.db"
-        _momentopname(db, momentopname)
-        journaal.begin(opdracht, alle)
+    def __init__(self, cursusmap: Path, opdracht: str, werkmap: Path, aantal: int, snel: bool = True):
+        momentopname_pad = werkmap / "momentopname.db"
         # fork: the workers start with nbgrader already imported, which takes seconds otherwise.
         methode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        pool = cf.ProcessPoolExecutor(
-            werkers,
+        self.pool = cf.ProcessPoolExecutor(
+            aantal,
             mp_context=multiprocessing.get_context(methode),
             initializer=_start_werker,
-            initargs=(str(cursus.map), opdracht, str(momentopname), werkmap, argv, snelle_controle),
+            initargs=(os.getpid(), str(cursusmap), opdracht, str(momentopname_pad), str(werkmap), snel),
         )
-        taken = {pool.submit(_kijk_na, s): s for s in alle}
-        try:
-            with in_map(cursus.map):
-                _verwerk(cursus, opdracht, taken, journaal, uitslag, voortgang, logregels)
-        except BaseException:  # Ctrl-C: clean up as after a crash, then stop
-            pool.shutdown(wait=True, cancel_futures=True)
-            journaal.herstel(cursus)
-            raise
-        pool.shutdown(wait=True)
-        journaal.sluit()
-    voortgang.klaar()
-    if logregels:
-        uitslag.logbestand = cursus.map / LOGBESTAND
-        uitslag.logbestand.write_text("".join(logregels), encoding="utf-8")
-    uitslag.seconden = time.monotonic() - begin
-    return uitslag
+        self.taken: dict = {}
 
+    def geef(self, student: str, bron: Path, oud: Path, namen: list[str]) -> None:
+        self.taken[self.pool.submit(_kijk_na, student, str(bron), str(oud), namen)] = student
 
-class Journaal:
-    """The students a run grades, on disk, so that a run that stopped halfway can be repaired.
+    def resultaten(self) -> Iterator[dict]:
+        for taak in cf.as_completed(self.taken):
+            student = self.taken[taak]
+            try:
+                yield taak.result()
+            except Exception:  # the worker itself died (e.g. out of memory)
+                yield {"student": student, "status": MISLUKT, "log": traceback.format_exc(), "fout": ""}
 
-    A worker writes a student's autograded files before the parent stores the grades (stock
-    nbgrader does it the other way round). Should the run stop in between (Ctrl-C, a crash, a
-    power cut), those files would make the next run skip the student, who would then have no
-    grades. So the next run, or the Ctrl-C handler, removes the files written since the run
-    began for every student whose grades were not stored; that student is graded again.
-    """
-
-    def __init__(self, pad: Path):
-        self.pad = pad
-        self._bestand = None
-
-    def begin(self, opdracht: str, studenten: list[str]) -> None:
-        regels = [f"begin {time.time()!r} {opdracht}"] + [f"student {s}" for s in studenten]
-        with open(self.pad, "w", encoding="utf-8") as f:
-            f.write("\n".join(regels) + "\n")
-            f.flush()
-            os.fsync(f.fileno())  # on disk before any worker writes a file
-        self._bestand = open(self.pad, "a", encoding="utf-8")  # noqa: SIM115 (closed in sluit)
-
-    def klaar(self, student: str) -> None:
-        """The student's grades are stored (or there was nothing to store)."""
-        self._bestand.write(f"klaar {student}\n")
-        self._bestand.flush()
+    def stop(self) -> None:
+        """Stop now: cancel what has not started and kill the workers (after an error or Ctrl-C)."""
+        processen = dict(getattr(self.pool, "_processes", None) or {})
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for proces in processen.values():
+            try:
+                proces.kill()
+            except (OSError, AttributeError):
+                pass
+        for proces in processen.values():
+            proces.join(timeout=10)
 
     def sluit(self) -> None:
-        if self._bestand:
-            self._bestand.close()
-            self._bestand = None
-        self.pad.unlink(missing_ok=True)
-
-    def herstel(self, cursus: Cursus) -> list[str]:
-        """Clean up after a run that stopped halfway; return the students it concerned."""
-        if self._bestand:
-            self._bestand.close()
-            self._bestand = None
-        try:
-            regels = self.pad.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return []
-        open_ = []
-        if regels and regels[0].startswith("begin "):
-            _, tijd, opdracht = regels[0].split(" ", 2)
-            klaar = {r.removeprefix("klaar ") for r in regels if r.startswith("klaar ")}
-            for r in regels[1:]:
-                student = r.removeprefix("student ")
-                if r.startswith("student ") and student not in klaar:
-                    if _ruim_op(cursus, opdracht, student, float(tijd)):
-                        open_.append(student)
-        self.pad.unlink(missing_ok=True)
-        return open_
-
-
-def _ruim_op(cursus: Cursus, opdracht: str, student: str, sinds: float) -> bool:
-    """Remove a student's autograded folder if it was written after `sinds` (epoch seconds)."""
-    map_ = cursus.pad(cursus.coursedir.autograded_directory, student, opdracht)
-    if map_.is_dir() and map_.stat().st_mtime >= sinds:
-        shutil.rmtree(map_, ignore_errors=True)
-        return True
-    return False
-
-
-def _verwerk(cursus, opdracht, taken, journaal, uitslag, voortgang, logregels) -> None:
-    """Write each result into the real gradebook as it arrives, and move the progress bar."""
-    from nbgrader.api import Gradebook
-
-    with Gradebook(cursus.db_url, cursus.coursedir.course_id) as gb:
-        for taak in cf.as_completed(taken):
-            student = taken[taak]
-            try:
-                u = taak.result()
-            except Exception:  # the worker itself died (e.g. out of memory)
-                u = {"status": MISLUKT, "log": traceback.format_exc(), "fout": "", "na": None}
-            if u["na"] is not None:
-                try:
-                    pas_toe(gb, opdracht, student, u["voor"], u["na"])
-                except Exception:
-                    gb.db.rollback()
-                    u = {**u, "status": MISLUKT, "log": u["log"] + traceback.format_exc()}
-            journaal.klaar(student)
-            melding = None
-            if u["status"] == GELUKT:
-                uitslag.gelukt.append(student)
-            elif u["status"] == OVERGESLAGEN:
-                uitslag.overgeslagen.append(student)
-            else:
-                reden = _reden(cursus, opdracht, student, u)
-                uitslag.mislukt[student] = reden
-                melding = f"Mislukt: {student}. {reden} De andere inzendingen gaan door."
-                logregels.append(f"===== {student} =====\n{u['log']}{u['fout']}\n")
-            voortgang.stap(melding)
+        self.pool.shutdown(wait=True)

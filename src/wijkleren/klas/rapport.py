@@ -93,6 +93,21 @@ def geen_inzendingen_tekst(opdracht: str) -> str:
     )
 
 
+def cesuur_regel(o: Klasoverzicht) -> str:
+    """Hook of the pass mark (wijkleren.cesuur): how many submissions are voldoende."""
+    from ..cesuur import ONVOLDOENDE, OPEN, VOLDOENDE
+
+    if o.cesuur is None:
+        return ""
+    tekst = (
+        f"<li><strong>{o.aantal(VOLDOENDE)}</strong> voldoende en <strong>{o.aantal(ONVOLDOENDE)}</strong> "
+        f"onvoldoende (voldoende vanaf {komma(o.cesuur, None)} van de {komma(o.max_totaal, None)} punten)"
+    )
+    if o.aantal(OPEN):
+        tekst += f"; bij {o.aantal(OPEN)} is het resultaat nog open"
+    return tekst + "</li>"
+
+
 def maak_rapport(o: Klasoverzicht, figuren: list[Figuur], nu: datetime | None = None) -> str:
     """The HTML page of the class overview."""
     titel = f"Klasoverzicht: {o.opdracht}"
@@ -122,6 +137,7 @@ def maak_rapport(o: Klasoverzicht, figuren: list[Figuur], nu: datetime | None = 
         f"<li><strong>{komma(o.gemiddelde)}</strong> gemiddelde score (van {komma(o.max_totaal, None)})</li>"
     )
     delen.append(f"<li><strong>{komma(o.mediaan)}</strong> mediaan</li>")
+    delen.append(cesuur_regel(o))
     delen.append("</ul>")
 
     fout = o.meest_fout()
