@@ -16,7 +16,8 @@ import yaml
 from conftest import ROOT, axe_schendingen, html_paginas
 
 from wijkleren.bankoverzicht import reeksen as woordreeksen
-from wijkleren.domein import KENMERKEN
+from wijkleren.domein import CATEGORIE_NAAM, KENMERKEN, SOORT_NAAM
+from wijkleren.figuren import beslisregel, wijkaanpak_in_gebiedsgericht
 from wijkleren.leesbaarheid import KORT_AANDEEL_MAX, meet, meet_tekst, proza, zinnen
 
 # The project stands alone: the source text and the facts list are in docs/bron/.
@@ -134,7 +135,7 @@ def onbekende_woorden(tekst: str, woordenlijst: Path) -> set[str]:
     tekst = re.sub(r"https?://\S+", " ", tekst).replace("/", " ")
     tekst = re.sub(r"(\w)-(?=\s|$)", r"\1", tekst)
     # Single quotes around a phrase ('voorlopig') are no part of a word; 's and collega's are.
-    tekst = re.sub(r"(?<!\w)'(?!s\b)|(?<=\w)'(?!\w)", " ", tekst)
+    tekst = re.sub(r"(?<!\w)'(?!s\b)|(?<=\w)'(?!\w)", " ", tekst).replace("‘", " ").replace("’", " ")
     res = subprocess.run(
         ["hunspell", "-d", "nl_NL", "-p", str(woordenlijst), "-l"],
         input=tekst,
@@ -142,12 +143,14 @@ def onbekende_woorden(tekst: str, woordenlijst: Path) -> set[str]:
         text=True,
         check=True,
     )
-    return set(res.stdout.split())
+    return {w for w in res.stdout.split() if re.search(r"[^\W\d_]", w)}  # a token without letters is no word
 
 
 @pytest.mark.parametrize("pad", HOOFDSTUKKEN, ids=lambda p: p.stem)
 def test_spelling(pad, tmp_path):
-    fout = onbekende_woorden(proza(pad.read_text(encoding="utf-8")), _woordenlijst(tmp_path))
+    # Inline code (a command, a file name) is no Dutch prose to spell.
+    tekst = proza(pad.read_text(encoding="utf-8"), met_code=False)
+    fout = onbekende_woorden(tekst, _woordenlijst(tmp_path))
     assert not fout, f"{pad.name}: unknown words {sorted(fout)}"
 
 
@@ -369,6 +372,19 @@ def test_the_book_teaches_the_two_kinds_and_the_thresholds():
         assert rij in tabel, f"chapter 4 lacks the thresholds of {k.code}: {rij}"
     # Working in a wijk is not working from the wijk.
     assert re.search(r"\*in\* een wijk[^.]*\*vanuit\* de wijk", re.sub(r"\s+", " ", _boek("05_sectoraal")))
+
+
+def _svg_tekst(svg: bytes) -> str:
+    return " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg.decode()))
+
+
+def test_the_decision_tree_ends_in_the_kind_and_the_circles_show_both_kinds():
+    for maak in (beslisregel, wijkaanpak_in_gebiedsgericht):
+        tekst = _svg_tekst(maak()).lower()
+        for naam in [*SOORT_NAAM.values(), *CATEGORIE_NAAM.values()]:
+            assert naam.lower() in tekst, f"{maak.__name__} lacks '{naam}'"
+    # The tree asks the kind's question after a no on question 1.
+    assert "is de aanpak gebonden aan een gebied?" in _svg_tekst(beslisregel()).lower()
 
 
 def test_the_book_says_what_the_course_does_with_the_source():

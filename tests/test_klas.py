@@ -335,7 +335,8 @@ def test_moodle_export_headers_and_round_trip(klas_met_lastige_namen):
     cursus = lees_cursus(klas_met_lastige_namen)
     lijst = export.lees_cijferlijst(cursus)
     rijen = _lees_csv(export.exporteer(lijst, "moodle"))
-    assert rijen[0] == ["Username", "ID number", "Email address", "First name", "Last name", OPDRACHT]
+    assert rijen[0] == ["Username", "ID number", "Email address", "First name", "Last name", OPDRACHT,
+                        export.resultaat_kop(OPDRACHT, lijst.maxima[OPDRACHT])]  # fmt: skip
     assert len(rijen) == 1 + 41
     per_id = {r[0]: r for r in rijen[1:]}
     assert per_id["deelnemer003"][1:5] == ["", "deelnemer003@gemeente.example", 'Bas "B."', "Bakker, van"]
@@ -355,8 +356,10 @@ def test_canvas_export_headers_and_round_trip(klas_met_lastige_namen):
     lijst = export.lees_cijferlijst(lees_cursus(klas_met_lastige_namen), [OPDRACHT])
     tekst = export.exporteer(lijst, "canvas")
     rijen = _lees_csv(tekst)
-    assert rijen[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", OPDRACHT]
-    assert rijen[1] == ["Points Possible", "", "", "", "", "108"]
+    maximum = export.getal(lijst.maxima[OPDRACHT])
+    assert rijen[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", OPDRACHT,
+                        export.resultaat_kop(OPDRACHT, lijst.maxima[OPDRACHT])]  # fmt: skip
+    assert rijen[1] == ["Points Possible", "", "", "", "", maximum, ""]
     per_login = {r[3]: r for r in rijen[2:]}
     assert per_login["deelnemer003"][0] == 'Bakker, van, Bas "B."'
     assert per_login["deelnemer001"][:2] == ["de Vries, Anna", "5000"]

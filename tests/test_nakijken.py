@@ -214,13 +214,18 @@ def test_reader_reads_words(bron, woorden):
         'categorie = f"{x}"',
         "kenmerken = Alles()",
         "kenmerken = [k for k in alles]",
-        "import sys",
     ],
 )
 def test_code_is_not_an_answer(bron):
     antwoord = nk.lees_antwoord(bron)
     assert not antwoord.leesbaar
     assert nk.beoordeel(bron, sleutel(nk.CATEGORIE)).punten == 0
+
+
+def test_code_without_code_characters_is_just_unknown_words():
+    for bron in ("import sys", "while True: pass"):
+        b = nk.beoordeel(bron, sleutel(nk.CATEGORIE))
+        assert b.punten == 0 and b.onbekend == (bron,)
 
 
 def test_code_around_a_literal_is_never_run_and_counts_for_nothing():

@@ -37,7 +37,11 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 FIX = Path(__file__).parent / "fixtures" / "inzendingen"
 PER_CASUS = PUNTEN_CATEGORIE + PUNTEN_KENMERKEN
-OMGEVING = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+OMGEVING = {
+    **os.environ,
+    "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+    "WIJKLEREN_TOETSPOOL": str(ROOT / "exercises" / "toetspool"),  # the trainer's toets pool
+}
 
 
 def draai(*args, cwd: Path, ok: bool = True, timeout: int = 300) -> subprocess.CompletedProcess:
@@ -138,7 +142,7 @@ def leeg(nb, cs):
 VARIANT = {
     "wijkaanpak": "WIJK-AANPAK",
     "gebiedsgericht": "Gebiedsgericht werken",
-    "sectoraal": "de sectorale aanpak",
+    "niet_gebiedsgericht": "de sectorale aanpak",
 }
 
 
@@ -154,6 +158,14 @@ def varianten(nb, cs):
             "kenmerken = [" + " ".join(f'"{x}"' for x in k or ["geen"]) + "]",  # no commas
         ]
         vul(nb, f"casus{c.nummer}_kenmerken", vormen[c.nummer % len(vormen)])
+
+
+def _typfout_telt(cs) -> bool:
+    """Whether leaving out the first kenmerk (by a typo) changes the rule's decisive kenmerk."""
+    from wijkleren.beslisregel import beslis
+
+    c = next(c for c in cs if c.kenmerken)
+    return beslis(c.kenmerken[1:]).beslissend != beslis(c.kenmerken).beslissend
 
 
 def typfout(woord: str) -> str:
@@ -338,8 +350,9 @@ def ronde(tmp_path_factory) -> Ronde:
         "deels_goed": 4 * PER_CASUS,
         "leeg": 0,
         "varianten": n * PER_CASUS,
-        "typfouten": n * PER_CASUS - PUNTEN_CATEGORIE - 1,
-        "alle_negen": n * PUNTEN_CATEGORIE + sum(len(c.kenmerken) for c in cs),
+        "typfouten": n * PER_CASUS - PUNTEN_CATEGORIE - PUNTEN_KENMERKEN * _typfout_telt(cs),
+        # All nine kenmerken lead the rule to "wijkaanpak": right only for the wijkaanpak casussen.
+        "alle_negen": n * PUNTEN_CATEGORIE + PUNTEN_KENMERKEN * sum(c.label == "wijkaanpak" for c in cs),
         "cel_gewist": n * PER_CASUS - PUNTEN_KENMERKEN,
         "herkansing": n * PER_CASUS,
         "verbeterd": n * PER_CASUS,
@@ -538,13 +551,13 @@ def test_feedback_explains_per_question(ronde):
     fout_html = ronde.feedback(BEOORDELEN, "alles_fout")
     c1 = cs[0]
     assert f"Niet goed. Je koos: {CATEGORIE_NAAM[fout_label(c1)]}." in fout_html
-    assert "Dit kenmerk geeft de doorslag" in fout_html
+    assert "Het kenmerk dat de doorslag geeft" in fout_html
     typ = ronde.feedback(BEOORDELEN, "typfouten")
     assert f"Bedoelde je &#x27;{c1.label}&#x27;?" in typ
     gewist = ronde.feedback(BEOORDELEN, "cel_gewist")
     assert "De cel met je antwoord ontbreekt." in gewist
     vals = ronde.feedback(BEOORDELEN, "vals_str_subklasse")
-    assert "Typ alleen woorden tussen aanhalingstekens." in vals
+    assert "Typ alleen gewone woorden, zonder code." in vals
 
 
 def _html_tekst(tekst: str) -> str:
@@ -568,7 +581,7 @@ def test_feedback_covers_only_the_learners_own_cases(ronde):
 @samen
 def test_feedback_on_written_answers(ronde):
     html = ronde.feedback(TOEPASSEN, "t_geschreven")
-    assert "Je score: 10 van 14 punten." in html
+    assert "Je score: 10 van 18 punten." in html
     assert "3 van 4 punten" in html
     assert "Opmerking van je trainer:" in html and "&lt;b&gt;Noem ook de periode.&lt;/b&gt;" in html
     assert "&lt;script src=" in html  # the learner's text is shown, escaped
@@ -622,7 +635,7 @@ def test_released_notebooks_hold_no_answers(ronde, waar):
             bron = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
             if meta.get("solution") and c["cell_type"] == "code":
                 regels = [r for r in bron.splitlines() if r.strip() and not r.startswith("#")]
-                assert regels in (['categorie = ""'], ["kenmerken = []"]), regels
+                assert regels == ["%%markdown"], regels  # nothing to type but plain words
             elif meta.get("solution"):
                 assert bron == TEKST_STUB
             if meta.get("grade") and not meta.get("solution"):

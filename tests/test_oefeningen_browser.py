@@ -285,6 +285,8 @@ def test_case_html_is_shown_as_text_never_run(boekserver, pagina):
     casus = Casus.model_validate(
         {
             **casussen(pool="oefenen")[0].model_dump(),
+            "bewijs": {},
+            "oefening": None,
             "id": "XSS",
             "titel": "Titel <i>schuin</i>",
             "tekst": f"Een casus met {gevaar} erin, lang genoeg voor het schema.",

@@ -290,9 +290,9 @@ def test_pass_mark_column_in_the_exports(cursus, formaat):
     j = kop.index(TOEPASSEN)
     assert kop[j + 1].startswith(f"{TOEPASSEN} resultaat (voldoende vanaf ")
     kolom = 0 if formaat == "moodle" else 3
-    per = {r[kolom]: r for r in rijen[1:]}
+    per = {r[kolom]: r for r in rijen[1:] if r[0] != "Points Possible"}
     if formaat == "canvas":
-        assert per["Points Possible"][i] == str(maximum) and per["Points Possible"][i + 1] == ""
+        assert rijen[1][0] == "Points Possible" and rijen[1][i] == str(maximum) and rijen[1][i + 1] == ""
     assert per["eerlijk"][i + 1] == "voldoende" and per["eerlijk"][j + 1] == "voldoende"
     assert per["blind_wijkaanpak_alle"][i + 1] == "onvoldoende"
     assert per["t_onvoldoende"][j + 1] == "onvoldoende" and per["t_open"][j + 1] == "nog open"
@@ -484,7 +484,10 @@ def test_certificate_escapes_names_and_fits_one_page(tmp_path, pagina):
     html = maak_html(c)
     assert "<img" not in html and "&lt;img" in html
     assert "/" not in bestandsnaam(c.deelnemer) and bestandsnaam(c.deelnemer) != bestandsnaam("__x_1__")
-    paden = schrijf([c], tmp_path)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as draad:  # the browser fixture holds Playwright in this thread
+        paden = draad.submit(schrijf, [c], tmp_path).result()
     pdf = next(p for p in paden if p.suffix == ".pdf")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes())) == 1
     pagina.set_content(html)

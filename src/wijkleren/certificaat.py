@@ -17,7 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cesuur import VOLDOENDE, grens, kort
+from .cesuur import OPEN, VOLDOENDE, grens
 from .opdrachten import BEOORDELEN, TOEPASSEN
 
 CURSUS = "Wijkleren: gebiedsgericht werken, de wijkaanpak en wat geen van beide is"
@@ -114,13 +114,15 @@ def kies(lijst, opdrachten: list[str] | None = None) -> tuple[list[Certificaat],
     vandaag = dt.date.today()
     gekozen = opdrachten or lijst.opdrachten
     certificaten, open_ = [], []
+    from .klas.export import resultaat
+
     for r in lijst.regels:
-        uit = [kort(o, r.scores[o], lijst.maxima[o], o in r.handwerk_open) for o in gekozen]
+        uit = [resultaat(lijst, r, o) for o in gekozen]
         if all(u == VOLDOENDE for u in uit):
             naam = " ".join(d for d in (r.voornaam.strip(), r.achternaam.strip()) if d) or r.id
             resultaten = tuple((o, float(r.scores[o]), lijst.maxima[o]) for o in gekozen)
             certificaten.append(Certificaat(r.id, naam, vandaag, resultaten))
-        elif "nog open" in uit:
+        elif OPEN in uit:
             open_.append(r.id)
     return certificaten, open_
 

@@ -32,11 +32,12 @@ _SKIP_DIRECTIVES = {"code-cell", "figure", "image", "raw", "toctree", "mermaid",
 _GEEN_LOPENDE_TEKST = "\x01"  # marks a line that is read but is no running text (heading, table)
 
 
-def proza(markdown: str, *, alleen_lopende_tekst: bool = False) -> str:
-    """The text of a MyST page: no front matter, code, directive options, markup or links.
+def proza(markdown: str, *, alleen_lopende_tekst: bool = False, met_code: bool = True) -> str:
+    """The text of a MyST page: no front matter, code blocks, directive options, markup or links.
 
     With alleen_lopende_tekst, also without headings, table rows, glossary terms and footnote
     definitions: what is left is the running text the sentence measures are taken on.
+    With met_code=False, inline code (a command, a file name) is left out too, as for spelling.
     """
     regels = markdown.splitlines()
     if regels and regels[0].strip() == "---":
@@ -85,7 +86,7 @@ def proza(markdown: str, *, alleen_lopende_tekst: bool = False) -> str:
     tekst = re.sub(r"\[\^\w+\]:?", " ", tekst)  # footnote markers
     tekst = re.sub(r"\{[\w:-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`", r"\1", tekst)  # roles: {term}`x <y>`
     tekst = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", tekst)  # links
-    tekst = re.sub(r"`([^`]*)`", r"\1", tekst)
+    tekst = re.sub(r"`([^`]*)`", r"\1" if met_code else " ", tekst)
     tekst = re.sub(r"^[ \t]*#+[ \t]*(.*)$", r"\1.", tekst, flags=re.M)  # a heading is a sentence
     # [ \t] and not \s: a list item must not swallow the blank lines around it.
     tekst = re.sub(r"^[ \t]*[-*+][ \t]+(.*?)([.!?:;])?[ \t]*$", r"\1.", tekst, flags=re.M)  # list item

@@ -467,6 +467,8 @@ def _cijferbestand_schrijfbaar(db: Path) -> None:
         fd = os.open(db, os.O_RDWR | os.O_CLOEXEC)
         os.close(fd)
     except OSError as fout:
+        if fout.errno in (errno.EACCES, errno.EPERM):  # the file's own mode: read-only
+            fout = OSError(errno.EROFS, "read-only")
         raise RondeFout(f"Ik kan het cijferbestand niet bijwerken: {oorzaak(fout, db)}") from None
 
 

@@ -297,12 +297,7 @@ class SchoonInlevering(NbGraderPreprocessor):
         for i, cel in enumerate(nb.cells):
             cel_meta = cel.get("metadata") if isinstance(cel.get("metadata"), dict) else {}
             cel["metadata"] = NotebookNode({k: cel_meta[k] for k in _CEL_METADATA if k in cel_meta})
-            bijlagen = cel.pop("attachments", None)
-            if isinstance(bijlagen, dict) and cel.get("cell_type") == "markdown":
-                # Names stay (nbconvert fails on a missing one), the content goes: an empty image.
-                cel["attachments"] = NotebookNode(
-                    {n: {"image/png": ""} for n in bijlagen if isinstance(n, str)}
-                )
+            cel.pop("attachments", None)  # the Formgrader shows every attachment as an empty image
             if "id" in cel and (
                 not isinstance(cel["id"], str) or not _CEL_ID.match(cel["id"]) or cel["id"] in gezien
             ):

@@ -58,12 +58,13 @@ TOEPASSEN = "toepassen"
 OPDRACHTEN = (BEOORDELEN, TOEPASSEN)
 
 # Deel 1: per group (a category, or a kind of niet_gebiedsgericht) the difficulty of each casus.
-# Every round has this same mix: 4 wijkaanpak, 4 gebiedsgericht, 4 niet_gebiedsgericht (2 + 2).
+# Every round has this same mix: 4 wijkaanpak, 4 gebiedsgericht, 4 niet_gebiedsgericht (2 + 2),
+# each group with easy and hard casussen.
 MIX: dict[str, tuple[int, ...]] = {
     WIJKAANPAK: (1, 2, 2, 3),
     GEBIEDSGERICHT: (1, 2, 2, 3),
     SECTORAAL: (1, 3),
-    IN_GEBIED: (2, 2),
+    IN_GEBIED: (1, 3),
 }
 # Deel 2: the two casussen to judge come from these groups, the advice question from a sectoral one.
 TOEPASSEN_GROEPEN: tuple[str, ...] = (GEBIEDSGERICHT, IN_GEBIED)
@@ -119,40 +120,70 @@ def _beurt(rij: list[Casus], ronde: int, aantal: int, bezet: set[str]) -> list[C
     return gekozen
 
 
-def trek_deel1(pool: list[Casus], ronde: int = 1) -> list[Casus]:
-    """A balanced set for deel 1: per group of :data:`MIX` its number of casussen per difficulty.
+def _deel2_aantal(naam: str) -> int:
+    """How many casussen of group `naam` deel 2 takes (the two to judge and the advice)."""
+    return sum(1 for g in TOEPASSEN_GROEPEN if g == naam) + (ADVIES_GROEP == naam)
 
-    When a difficulty has too few casussen, the nearest difficulty of the same group fills in.
-    Raises ValueError (Dutch) when a group has too few casussen altogether.
+
+def trek(pool: list[Casus], ronde: int = 1) -> tuple[list[Casus], dict[str, list[Casus]]]:
+    """The balanced draw of round `ronde`: deel 1, and per group the casussen for deel 2.
+
+    Per group and difficulty the casussen stand in a fixed order; each round takes the next block
+    of that order, so consecutive rounds share nothing while the pool lasts. Deel 2 takes its
+    casussen from the same block (from the difficulty with the most casussen to spare), so it
+    never uses a casus of another round's deel 1 before the pool runs out. When a difficulty has
+    too few casussen, the nearest difficulty of the same group fills in. Raises ValueError (Dutch).
     """
-    gekozen: list[Casus] = []
-    for naam, mix in MIX.items():
+    deel1: list[Casus] = []
+    deel2: dict[str, list[Casus]] = {}
+    for naam in dict.fromkeys([*MIX, *TOEPASSEN_GROEPEN, ADVIES_GROEP]):
+        mix = MIX.get(naam, ())
+        extra = _deel2_aantal(naam)
         kandidaten = [c for c in pool if groep(c) == naam]
-        if len(kandidaten) < len(mix):
+        if len(kandidaten) < len(mix) + extra:
             raise ValueError(
                 f"De toetspool heeft te weinig casussen van de soort '{_groepnaam(naam)}' "
-                f"(nodig: {len(mix)}, gevonden: {len(kandidaten)})."
+                f"(nodig: {len(mix) + extra}, gevonden: {len(kandidaten)})."
             )
-        bezet = {c.id for c in gekozen}
-        deel: list[Casus] = []
-        for m in sorted(set(mix)):
-            rij = _volgorde((c for c in kandidaten if c.moeilijkheid == m), f"{naam}-{m}")
-            deel += _beurt(rij, ronde, mix.count(m), bezet | {c.id for c in deel})
+        rijen = {
+            m: _volgorde((c for c in kandidaten if c.moeilijkheid == m), f"{naam}-{m}") for m in (1, 2, 3)
+        }
+        nodig = {m: mix.count(m) for m in (1, 2, 3)}
+        # Deel 2 takes its extra casussen from the difficulty with the most to spare.
+        ruim = max((1, 2, 3), key=lambda m: (len(rijen[m]) / (nodig[m] + extra), -m)) if extra else None
+        eigen: list[Casus] = []
+        voor2: list[Casus] = []
+        for m in (1, 2, 3):
+            blok = nodig[m] + (extra if m == ruim else 0)
+            if not blok:
+                continue
+            gekozen = _beurt(rijen[m], ronde, blok, set())
+            eigen += gekozen[: nodig[m]]
+            voor2 += gekozen[nodig[m] :]
         # Too few of one difficulty: fill with the nearest difficulty, in rotation order.
-        while len(deel) < len(mix):
-            tekort = [m for m in mix if sum(1 for c in deel if c.moeilijkheid == m) < mix.count(m)]
-            doel = tekort[0] if tekort else mix[0]
-            rest = [c for c in kandidaten if c.id not in bezet and c not in deel]
-            rest.sort(key=lambda c: abs(c.moeilijkheid - doel))
-            rij = _volgorde(
-                (c for c in rest if abs(c.moeilijkheid - doel) == abs(rest[0].moeilijkheid - doel)),
-                f"{naam}-vul",
-            )
-            deel += _beurt(rij, ronde, 1, bezet | {c.id for c in deel})
-        gekozen += deel
+        for doel in mix:
+            while sum(1 for c in eigen if c.moeilijkheid == doel) < mix.count(doel) and len(eigen) < len(mix):
+                rest = [c for c in kandidaten if c not in eigen and c not in voor2]
+                rest.sort(key=lambda c: (abs(c.moeilijkheid - doel), c.moeilijkheid))
+                dichtst = [c for c in rest if c.moeilijkheid == rest[0].moeilijkheid]
+                eigen += _beurt(_volgorde(dichtst, f"{naam}-vul"), ronde, 1, set())
+                break
+        while len(eigen) < len(mix):
+            rest = _volgorde((c for c in kandidaten if c not in eigen and c not in voor2), f"{naam}-rest")
+            eigen += _beurt(rest, ronde, 1, set())
+        while len(voor2) < extra:
+            rest = _volgorde((c for c in kandidaten if c not in eigen and c not in voor2), f"{naam}-deel2")
+            voor2 += _beurt(rest, ronde, 1, set())
+        deel1 += eigen
+        deel2[naam] = voor2
     # A fixed shuffle per round: the order shows no pattern, and is the same every time.
-    random.Random(f"wijkleren-eindopdracht-{ronde}").shuffle(gekozen)
-    return gekozen
+    random.Random(f"wijkleren-eindopdracht-{ronde}").shuffle(deel1)
+    return deel1, deel2
+
+
+def trek_deel1(pool: list[Casus], ronde: int = 1) -> list[Casus]:
+    """Deel 1 of the balanced draw of round `ronde` (see :func:`trek`)."""
+    return trek(pool, ronde)[0]
 
 
 def _groepnaam(naam: str) -> str:
@@ -192,7 +223,10 @@ def kies_casussen(
         onbekend = [i for i in ids if i not in per_id]
         if onbekend:
             raise ValueError(f"Deze casussen staan niet in de toetspool: {', '.join(onbekend)}.")
-    deel1 = [per_id[i] for i in beoordelen_ids] if beoordelen_ids else trek_deel1(toets, ronde)
+    if beoordelen_ids:
+        deel1, reserve = [per_id[i] for i in beoordelen_ids], {}
+    else:
+        deel1, reserve = trek(toets, ronde)
     if len(deel1) < 8:
         raise ValueError("Deel 1 heeft minstens 8 casussen nodig.")
     if len({c.id for c in deel1}) != len(deel1):
@@ -203,7 +237,8 @@ def kies_casussen(
     else:
         deel2 = []
         for naam in TOEPASSEN_GROEPEN:
-            deel2.append(_trek_een(toets, naam, ronde, bezet | {c.id for c in deel2}))
+            klaar = [c for c in reserve.get(naam, []) if c.id not in bezet and c not in deel2]
+            deel2.append(klaar[0] if klaar else _trek_een(toets, naam, ronde, bezet | {c.id for c in deel2}))
     if len(deel2) < 2:
         raise ValueError("Deel 2 heeft minstens 2 casussen nodig.")
     if len({c.id for c in deel2}) != len(deel2):
@@ -217,7 +252,8 @@ def kies_casussen(
         if advies.id in bezet:
             raise ValueError(f"De adviesvraag gebruikt casus {advies.id}, die al in de opdracht staat.")
     else:
-        advies = _trek_een(toets, ADVIES_GROEP, ronde, bezet)
+        klaar = [c for c in reserve.get(ADVIES_GROEP, []) if c.id not in bezet]
+        advies = klaar[0] if klaar else _trek_een(toets, ADVIES_GROEP, ronde, bezet)
     return Keuze(tuple(deel1), tuple(deel2), advies, None if beoordelen_ids else ronde)
 
 

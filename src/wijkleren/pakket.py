@@ -52,6 +52,7 @@ TEKSTEN = {
     "zonder_lms": "Er is geen leeromgeving gevonden. Je voortgang blijft daarom alleen in deze browser bewaard.",
     "frame": "De cursus Wijkleren",
     "geen_script": "Deze cursus werkt alleen als JavaScript aanstaat in je browser.",
+    "naar_start": "Naar de cursus",
 }
 
 NS_CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -245,15 +246,55 @@ def _schrijf_zip(doel: Path, inhoud: list[tuple[str, bytes | Path]]) -> Gebouwd:
 
 
 def _lz_string() -> tuple[Path, Path]:
-    js = LZ_STRING / "libs" / "lz-string.min.js"
-    licentie = LZ_STRING / "LICENSE"
-    if not js.is_file() or not licentie.is_file():
-        raise PakketFout("lz-string ontbreekt (npm). Draai eerst: npm ci   (of gewoon: make pakket)")
-    return js, licentie
+    """lz-string from node_modules: here, else in the project this package is installed from."""
+    for basis in (Path.cwd(), Path(__file__).resolve().parents[2]):
+        js = basis / LZ_STRING / "libs" / "lz-string.min.js"
+        licentie = basis / LZ_STRING / "LICENSE"
+        if js.is_file() and licentie.is_file():
+            return js, licentie
+    raise PakketFout("lz-string ontbreekt (npm). Draai eerst: npm ci   (of gewoon: make pakket)")
 
 
-def bouw_site(html: Path, doel: Path) -> Gebouwd:
-    return _schrijf_zip(doel, [(f"{SITE_MAP}/{n}", html / n) for n in boekbestanden(html)])
+def startpagina_html(start: str) -> str:
+    """index.html: on to the first page. Sphinx's own has only the redirect, and without an icon
+    the browser asks the server's root for /favicon.ico, outside the course's folder."""
+    return f"""<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>{TITEL}</title>
+<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">
+<meta http-equiv="Refresh" content="0; url={start}">
+</head>
+<body><main><p><a href="{start}">{TEKSTEN["naar_start"]}</a></p></main></body>
+</html>
+"""
+
+
+SAMENVATTING = "SHOW_SEARCH_SUMMARY: true,"
+
+
+def _opties_js(pad: Path) -> bytes:
+    """Sphinx's search shows a summary of each hit by fetching its page; from a file share
+    (file://) the browser forbids that fetch. There it lists the hits without the summary."""
+    tekst = pad.read_text(encoding="utf-8")
+    if SAMENVATTING not in tekst:
+        raise PakketFout(f"{pad} is anders dan verwacht: {SAMENVATTING} ontbreekt.")
+    return tekst.replace(SAMENVATTING, 'SHOW_SEARCH_SUMMARY: location.protocol !== "file:",').encode()
+
+
+def _boek(html: Path, toc: Path) -> list[tuple[str, bytes | Path]]:
+    """The book's files for a zip: index.html is startpagina_html, the search options fit file://."""
+    start = toc_paginas(toc)[0]
+    anders = {
+        "index.html": lambda _: startpagina_html(start).encode(),
+        "_static/documentation_options.js": _opties_js,
+    }
+    return [(n, anders[n](html / n) if n in anders else html / n) for n in boekbestanden(html)]
+
+
+def bouw_site(html: Path, toc: Path, doel: Path) -> Gebouwd:
+    return _schrijf_zip(doel, [(f"{SITE_MAP}/{n}", bron) for n, bron in _boek(html, toc)])
 
 
 def bouw_scorm(html: Path, toc: Path, doel: Path) -> Gebouwd:
@@ -266,7 +307,7 @@ def bouw_scorm(html: Path, toc: Path, doel: Path) -> Gebouwd:
         (f"{SCORM_BESTANDEN}/lz-string.min.js", js),
         (f"{SCORM_BESTANDEN}/lz-string.LICENSE.txt", licentie),
     ]
-    boek = [(n, html / n) for n in boekbestanden(html)]
+    boek = _boek(html, toc)
     dubbel = {n for n, _ in eigen} & {n for n, _ in boek}
     if dubbel:
         raise PakketFout(f"Het boek heeft al een bestand met de naam {', '.join(sorted(dubbel))}.")
@@ -282,7 +323,7 @@ def bouw_scorm(html: Path, toc: Path, doel: Path) -> Gebouwd:
 def bouw(html: Path, toc: Path, dist: Path) -> list[Gebouwd]:
     if not (html / "index.html").is_file():
         raise PakketFout(f"Het boek is nog niet gebouwd ({html} ontbreekt). Bouw het eerst met: make boek")
-    return [bouw_site(html, dist / SITE_ZIP), bouw_scorm(html, toc, dist / SCORM_ZIP)]
+    return [bouw_site(html, toc, dist / SITE_ZIP), bouw_scorm(html, toc, dist / SCORM_ZIP)]
 
 
 def _mb(n: int) -> str:

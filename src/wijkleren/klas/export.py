@@ -35,7 +35,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from ..cesuur import grens, kort
+from ..cesuur import OPEN, grens, kort
 from .cursus import Cursus, CursusFout
 
 MOODLE = "moodle"
@@ -135,7 +135,9 @@ def _koppen(lijst: Cijferlijst) -> list[str]:
 
 
 def resultaat(lijst: Cijferlijst, r: Regel, opdracht: str) -> str:
-    """'voldoende', 'onvoldoende', 'nog open' or '' for one learner and assignment."""
+    """'voldoende', 'onvoldoende', 'nog open' (handed in, grading not finished) or '' (nothing)."""
+    if opdracht in r.niet_nagekeken:
+        return OPEN
     return kort(opdracht, r.scores[opdracht], lijst.maxima[opdracht], opdracht in r.handwerk_open)
 
 

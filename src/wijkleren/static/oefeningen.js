@@ -368,7 +368,7 @@
     var zekerJa = knop(t.opnieuw_ja, "wl-opnieuw-ja");
     var zekerNee = knop(t.opnieuw_nee, "wl-opnieuw-nee");
     var zeker = el("div", { klasse: "wl-zeker", role: "group", "aria-labelledby": pre + "zeker" },
-      [vraagTekst, el("div", { klasse: "wl-keuzes" }, [zekerJa, zekerNee])]);
+      [vraagTekst, el("div", { klasse: "wl-zeker-knoppen" }, [zekerJa, zekerNee])]);
     zeker.hidden = true;
     var paneel = el("section", { klasse: "wl-voortgang", "aria-labelledby": pre + "voortgang" },
       [vgKop, vgRonde, vgRondes, neKop, neUitleg, neLijst, opnieuw, zeker,
