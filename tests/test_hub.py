@@ -38,7 +38,6 @@ from pathlib import Path
 
 import pytest
 
-from wijkleren.casusbank import laad_bestanden
 from wijkleren.hub import CURSUS, TOETSMAP, Klas, als, api, bestaat, processen_van, verwijder_account
 from wijkleren.nakijken import CATEGORIE, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
 from wijkleren.opdrachten import BEOORDELEN
@@ -194,11 +193,19 @@ def in_kernel(r: Ronde, gebruiker: str, code: str, wachttijd: float = 120) -> st
         r.server(gebruiker, f"api/kernels/{kernel['id']}", methode="DELETE")
 
 
-def toets_teksten() -> list[str]:
-    """Pieces of the toets pool's uitleg (root reads the repository's pool)."""
-    pool = laad_bestanden(sorted((ROOT / "exercises" / "toetspool").glob("*.yaml")))
-    assert pool
-    return [" ".join(c.uitleg.split())[:60] for c in pool]
+def toets_teksten(aantal: int = 40) -> list[str]:
+    """Lines found only in the toets pool (root reads the repository's pool), not in the package."""
+    from wijkleren.casusbank import pakket_bestanden
+
+    pakket = "\n".join(p.read_text(encoding="utf-8") for p in pakket_bestanden())
+    regels = [
+        r.strip().strip("'\"")
+        for p in sorted((ROOT / "exercises" / "toetspool").glob("*.yaml"))
+        for r in p.read_text(encoding="utf-8").splitlines()
+    ]
+    uniek = [r for r in dict.fromkeys(regels) if len(r) >= 60 and r not in pakket]
+    assert len(uniek) >= aantal
+    return uniek[:: max(1, len(uniek) // aantal)][:aantal]
 
 
 LEK_CODE = """

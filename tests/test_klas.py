@@ -1,4 +1,4 @@
-"""Trainer tools with real nbgrader: parallel grading against stock autograde, the class overview,
+"""Trainer tools with real nbgrader: the grading round against stock autograde, the class overview,
 the LMS export and the workshop guide's practice cases.
 
 The class is simulated (wijkleren.klas.simulatie) in a temporary copy of the course: 40 learners
@@ -26,6 +26,7 @@ from conftest import ROOT, axe_schendingen
 from nbgrader.api import Gradebook
 from sqlalchemy import create_engine
 
+from wijkleren import nakijkronde
 from wijkleren.casusbank import casussen
 from wijkleren.klas import export, parallel
 from wijkleren.klas.cijferboek import lees_klas
@@ -78,47 +79,53 @@ def ingeleverd(leeg_cursus, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def klas40(ingeleverd, tmp_path_factory):
-    """The 40 submissions graded by `wijkleren klas nakijken` on 2 workers, with its output."""
+    """The 40 submissions graded by `wijkleren opdracht nakijken` on 2 workers, with its output."""
     map_ = kopie(ingeleverd, tmp_path_factory.mktemp("klas40") / "cursus")
     stroom = io.StringIO()
-    uitslag = parallel.nakijken(map_, OPDRACHT, werkers=2, stroom=stroom)
-    return map_, uitslag, stroom.getvalue()
+    ronde = nakijkronde.nakijken(map_, OPDRACHT, werkers=2, stroom=stroom)
+    return map_, ronde, stroom.getvalue()
 
 
-def dump(map_: Path) -> dict:
-    """Every gradebook row of every student for the assignment, keyed by names."""
+def dump(map_: Path, opdracht: str = OPDRACHT) -> dict:
+    """Every gradebook row of every student for the assignment, keyed by names. Without the time
+    of handing in: stock nbgrader reads the learner's timestamp.txt, the round does not."""
     engine = create_engine(f"sqlite:///{map_ / 'gradebook.db'}")
     with engine.connect() as conn:
         studenten = [r[0] for r in conn.exec_driver_sql("SELECT id FROM student")]
-        uit = {s: parallel.lees_rijen(conn, OPDRACHT, s) for s in studenten}
+        uit = {s: parallel.lees_rijen(conn, opdracht, s) for s in studenten}
     engine.dispose()
+    for rijen in uit.values():
+        if rijen["inzending"]:
+            rijen["inzending"].pop("timestamp")
     return uit
 
 
 def bestanden(map_: Path) -> dict[str, bytes]:
+    """The autograded notebooks."""
     basis = map_ / "autograded"
-    return {str(p.relative_to(basis)): p.read_bytes() for p in basis.rglob("*") if p.is_file()}
+    return {str(p.relative_to(basis)): p.read_bytes() for p in basis.glob("*/*/*.ipynb")}
 
 
-# --- parallel grading ------------------------------------------------------------------------------
+# --- the grading round -----------------------------------------------------------------------------
 
 
-def test_parallel_grading_equals_stock_autograde_on_40_submissions(ingeleverd, klas40, tmp_path):
-    parallel_map, uitslag, uitvoer = klas40
+def test_grading_round_equals_stock_autograde_on_40_submissions(ingeleverd, klas40, tmp_path):
+    ronde_map, ronde, uitvoer = klas40
     stock = kopie(ingeleverd, tmp_path / "stock")
     res = nbgrader("autograde", OPDRACHT, cwd=stock)
     assert res.returncode == 1, res.stderr[-3000:]  # stock fails at the end because of the broken file
 
-    assert len(uitslag.gelukt) == 39 and list(uitslag.mislukt) == [KAPOT]
-    assert "beschadigd" in uitslag.mislukt[KAPOT]
-    verwacht, gekregen = dump(stock), dump(parallel_map)
+    assert len(ronde.per_status(nakijkronde.NAGEKEKEN)) == 39
+    assert [s.deelnemer for s in ronde.problemen] == [KAPOT]
+    assert ronde.status(KAPOT).status == nakijkronde.KAPOT and "beschadigd" in ronde.status(KAPOT).bericht
+    verwacht, gekregen = dump(stock), dump(ronde_map)
     assert len(verwacht) == 40
     assert gekregen == verwacht  # students, submissions, notebooks, every grade and comment
-    assert bestanden(parallel_map) == bestanden(stock)  # the same autograded notebooks, byte for byte
-    # The progress bar and a Dutch line for the failure; the log names the student.
+    assert bestanden(ronde_map) == bestanden(stock)  # the same autograded notebooks, byte for byte
+    # The progress bar and a Dutch line for the broken file.
     assert "40/40" in uitvoer and "100%" in uitvoer and "verstreken" in uitvoer
-    assert f"Mislukt: {KAPOT}." in uitvoer and "De andere inzendingen gaan door." in uitvoer
-    assert KAPOT in (parallel_map / parallel.LOGBESTAND).read_text(encoding="utf-8")
+    assert f"{KAPOT}: kapot." in uitvoer
+    assert (ronde_map / "autograded" / nakijkronde.RESERVEKOPIE).is_file()
 
 
 def test_regrading_keeps_manual_grades_like_stock(klas40, tmp_path):
@@ -134,7 +141,7 @@ def test_regrading_keeps_manual_grades_like_stock(klas40, tmp_path):
             gb.db.commit()
     res = nbgrader("autograde", OPDRACHT, "--force", "--student=deelnemer001", cwd=kopieen["stock"])
     assert res.returncode == 0, res.stderr[-3000:]
-    uitslag = parallel.nakijken(
+    ronde = nakijkronde.nakijken(
         kopieen["parallel"],
         OPDRACHT,
         werkers=2,
@@ -142,33 +149,28 @@ def test_regrading_keeps_manual_grades_like_stock(klas40, tmp_path):
         studenten=["deelnemer001"],
         stroom=io.StringIO(),
     )
-    assert uitslag.gelukt == ["deelnemer001"]
+    assert ronde.per_status(nakijkronde.NAGEKEKEN) == ["deelnemer001"]
     na = dump(kopieen["parallel"])
     assert na == dump(kopieen["stock"])
     cijfer = na["deelnemer001"]["inzending"] and na["deelnemer001"]["notitieboeken"][OPDRACHT]
     assert cijfer["cijfers"]["casus1_categorie_punten"]["manual_score"] == 2.5
     assert cijfer["opmerkingen"]["casus1_categorie"]["manual_comment"] == "Goed gedaan"
     # Without --opnieuw, graded submissions are skipped, as stock autograde does.
-    uitslag = parallel.nakijken(kopieen["parallel"], OPDRACHT, werkers=2, stroom=io.StringIO())
-    assert len(uitslag.overgeslagen) == 39 and list(uitslag.mislukt) == [KAPOT]
+    ronde = nakijkronde.nakijken(kopieen["parallel"], OPDRACHT, werkers=2, stroom=io.StringIO())
+    assert len(ronde.per_status(nakijkronde.AL_NAGEKEKEN)) == 39
+    assert [s.deelnemer for s in ronde.problemen] == [KAPOT]
     assert dump(kopieen["parallel"]) == na
 
 
-def test_parallel_grading_equals_stock_when_notebooks_are_executed(tmp_path):
+def test_grading_round_equals_stock_when_notebooks_are_executed(tmp_path):
     """nbgrader's default pipeline (a kernel runs each notebook) gives the same grades too."""
     basis = cursussen.maak_oefenklas(tmp_path / "basis")
     simuleer_klas(lees_cursus(basis), cursussen.OPDRACHT, 5, zaad=3)
     stock, par = kopie(basis, tmp_path / "stock"), kopie(basis, tmp_path / "parallel")
     assert nbgrader("autograde", cursussen.OPDRACHT, cwd=stock).returncode == 0
-    uitslag = parallel.nakijken(par, cursussen.OPDRACHT, werkers=2, stroom=io.StringIO())
-    assert len(uitslag.gelukt) == 5
-    engine = create_engine(f"sqlite:///{par / 'gradebook.db'}")
-    engine2 = create_engine(f"sqlite:///{stock / 'gradebook.db'}")
-    with engine.connect() as a, engine2.connect() as b:
-        for s in ("deelnemer001", "deelnemer005"):
-            assert parallel.lees_rijen(a, cursussen.OPDRACHT, s) == parallel.lees_rijen(
-                b, cursussen.OPDRACHT, s
-            )
+    ronde = nakijkronde.nakijken(par, cursussen.OPDRACHT, werkers=2, stroom=io.StringIO())
+    assert len(ronde.per_status(nakijkronde.NAGEKEKEN)) == 5
+    assert dump(par, cursussen.OPDRACHT) == dump(stock, cursussen.OPDRACHT)
     klas = lees_klas(lees_cursus(par), cursussen.OPDRACHT)
     assert {i.totaal for i in klas.inzendingen} != {0.0}  # the kernel really graded
 
@@ -194,13 +196,17 @@ def test_progress_bar_shows_done_total_and_time_left():
 def test_nakijken_says_in_dutch_what_is_missing(leeg_cursus, tmp_path, capsys):
     from wijkleren.cli import main
 
-    assert main(["klas", "nakijken", "bestaat_niet", "--cursus", str(leeg_cursus)]) == 2
+    assert main(["opdracht", "nakijken", "bestaat_niet", "--cursus", str(leeg_cursus)]) == 2
     assert "staat niet in het cijferboek" in capsys.readouterr().err
+    # The old name still works for one release, and says it is the same command.
+    assert main(["klas", "nakijken", "bestaat_niet", "--cursus", str(leeg_cursus)]) == 2
+    fout = capsys.readouterr().err
+    assert "is hetzelfde als 'wijkleren opdracht nakijken'" in fout and "staat niet in het cijferboek" in fout
     with pytest.raises(CursusFout, match="bestaat niet"):
-        parallel.nakijken(tmp_path / "nergens", OPDRACHT)
+        nakijkronde.nakijken(tmp_path / "nergens", OPDRACHT)
     stroom = io.StringIO()
-    assert parallel.nakijken(leeg_cursus, OPDRACHT, stroom=stroom).totaal == 0
-    assert "geen inzendingen" in stroom.getvalue()
+    assert nakijkronde.nakijken(leeg_cursus, OPDRACHT, stroom=stroom).uitkomsten == []
+    assert "geen inleveringen" in stroom.getvalue()
 
 
 # --- class overview --------------------------------------------------------------------------------
@@ -250,7 +256,7 @@ def test_overview_with_one_learner_and_with_none(ingeleverd, leeg_cursus, tmp_pa
     from wijkleren.cli import main
 
     een = kopie(ingeleverd, tmp_path / "een")
-    parallel.nakijken(een, OPDRACHT, werkers=1, studenten=["deelnemer002"], stroom=io.StringIO())
+    nakijkronde.nakijken(een, OPDRACHT, werkers=1, studenten=["deelnemer002"], stroom=io.StringIO())
     o = maak_overzicht(lees_klas(lees_cursus(een), OPDRACHT))
     assert o.inzendingen == 1 and len(maak_figuren(o)) == 4
     assert "één nagekeken inzending" in maak_rapport(o, maak_figuren(o))
@@ -407,24 +413,26 @@ def test_guide_names_practice_cases_by_id_and_title_only():
         assert titel == oefenen[cid], f"{cid}: '{titel}' is not its title"
 
 
-def test_a_run_that_stopped_halfway_is_repaired(ingeleverd, tmp_path):
-    """Files written but grades not stored (the run was killed): the next run grades again."""
-    map_ = kopie(ingeleverd, tmp_path / "cursus")
-    half = map_ / "autograded" / "deelnemer005" / OPDRACHT
-    half.mkdir(parents=True)
-    (half / f"{OPDRACHT}.ipynb").write_text("{}", encoding="utf-8")
-    (map_ / parallel.JOURNAAL).write_text(
-        f"begin {half.stat().st_mtime - 1!r} {OPDRACHT}\nstudent deelnemer005\nstudent deelnemer006\n"
-        "klaar deelnemer006\n",
-        encoding="utf-8",
-    )
+def test_a_round_that_stopped_halfway_is_finished_by_the_next(klas40, tmp_path):
+    """A --opnieuw round stopped after one learner (its scratch still there): the next plain round
+    regrades the other learner, cleans the scratch and says what happened."""
+    map_ = kopie(klas40[0], tmp_path / "cursus")
+    journaal = map_ / f"wijkleren-nakijken-{OPDRACHT}.journaal"
+    with open(journaal, "a", encoding="utf-8") as f:
+        f.write('{"ronde": "2026-03-02 10:00:00.000000 UTC", "opnieuw": true, ')
+        f.write('"deelnemers": ["deelnemer005", "deelnemer006"]}\n{"klaar": "deelnemer006", "sha256": "x"}\n')
+    (map_ / nakijkronde.WERKMAP / "submitted").mkdir(parents=True)
     stroom = io.StringIO()
-    uitslag = parallel.nakijken(map_, OPDRACHT, werkers=1, studenten=["deelnemer005"], stroom=stroom)
-    assert "stopte het nakijken halverwege" in stroom.getvalue()
-    assert uitslag.gelukt == ["deelnemer005"]  # not skipped because of the half-written folder
-    assert not (map_ / parallel.JOURNAAL).exists()
-    with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
-        assert gb.find_submission(OPDRACHT, "deelnemer005").score > 0
+    ronde = nakijkronde.nakijken(
+        map_, OPDRACHT, werkers=1, studenten=["deelnemer005", "deelnemer006"], stroom=stroom
+    )
+    assert "De vorige ronde stopte halverwege. Nog niet klaar waren: deelnemer005." in stroom.getvalue()
+    assert ronde.status("deelnemer005").status == nakijkronde.NAGEKEKEN  # regraded, as --opnieuw asked
+    assert ronde.status("deelnemer006").status == nakijkronde.NAGEKEKEN  # fingerprint changed: "x"
+    assert not (map_ / nakijkronde.WERKMAP).exists()
+    assert dump(map_) == dump(klas40[0])
+    ronde = nakijkronde.nakijken(map_, OPDRACHT, werkers=1, studenten=["deelnemer005"], stroom=io.StringIO())
+    assert ronde.status("deelnemer005").status == nakijkronde.AL_NAGEKEKEN
 
 
 def test_fast_cell_check_finds_the_same_errors_as_nbgraders():

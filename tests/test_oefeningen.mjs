@@ -163,6 +163,9 @@ test("saved progress round-trips, and a changed bank's items are dropped quietly
   ouder.stand.nog_eens.push(["WEG", 0]);
   assert.deepEqual(L.herstel(data, ouder), { stand: stand, beschadigd: false });
   assert.equal(L.sleutel(data.id), "wijkleren:oefening:" + data.id);
+  // Saved by a newer script: not corrupt, left alone (the page does not overwrite it).
+  const nieuwer = L.herstel(data, { versie: 2, stand: { iets: "anders" } });
+  assert.deepEqual(nieuwer, { stand: L.nieuweStand(data), beschadigd: false, nieuwer: true });
 });
 
 test("corrupt saved progress in any field gives a fresh start and says so", () => {
@@ -176,7 +179,8 @@ test("corrupt saved progress in any field gives a fresh start and says so", () =
     ["not an object", () => "tekst"],
     ["a list", () => []],
     ["JSON that was not JSON", () => ({ kapot: true })],
-    ["another version", (b) => { b.versie = 2; }],
+    ["an older or odd version", (b) => { b.versie = 0; }],
+    ["a version as text", (b) => { b.versie = "2"; }],
     ["no stand", (b) => { delete b.stand; }],
     ["rij not a list", (b) => { b.stand.rij = "abc"; }],
     ["rij with a number", (b) => { b.stand.rij.push(3); }],

@@ -399,6 +399,17 @@ def test_corrupt_saved_progress_gives_a_dutch_note_and_a_fresh_start(boekserver,
         assert oef.locator(".wl-melding").inner_text() == o.TEKSTEN["beschadigd"]
         toont(oef, data, JS(pagina).nieuweStand(data))
         assert bewaard(pagina, naam) is None
+    # Saved by a newer version of the script: a note, and the saved progress is left as it was.
+    nieuwer = '{"versie": 2, "stand": {}}'
+    pagina.evaluate("([s, w]) => localStorage.setItem(s, w)", [f"wijkleren:oefening:{naam}", nieuwer])
+    pagina.reload(wait_until="networkidle")
+    oef = pagina.locator(f'[data-oefening="{naam}"][data-klaar]')
+    assert oef.locator(".wl-melding").inner_text() == o.TEKSTEN["nieuwer"]
+    oef.locator("[data-keuze]").first.click()
+    assert pagina.evaluate(f"localStorage.getItem('wijkleren:oefening:{naam}')") == nieuwer
+    pagina.evaluate(f"localStorage.removeItem('wijkleren:oefening:{naam}')")
+    pagina.reload(wait_until="networkidle")
+    oef = pagina.locator(f'[data-oefening="{naam}"][data-klaar]')
     oef.locator("[data-keuze]").first.click()
     pagina.reload(wait_until="networkidle")
     assert pagina.locator(".wl-melding").is_hidden()

@@ -72,8 +72,10 @@ def test_start_is_private_quiet_and_says_the_real_address(boek, tmp_path):
         # Quiet: the banner is all the learner sees (no JupyterLab log lines above it).
         assert regels[0] == "" and regels[1] == "Wijkleren draait.", tekst
         assert not any(r.startswith("[") for r in regels), tekst
-        adres = next(r.split(": ", 1)[1].strip() for r in regels if "JupyterLab (oefeningen)" in r)
-        boekadres = next(r.split(": ", 1)[1].strip() for r in regels if "Het boek" in r)
+        adres = next(
+            r.split(": ", 1)[1].strip() for r in regels if r.startswith("  JupyterLab (oefeningen):")
+        )
+        boekadres = next(r.split(": ", 1)[1].strip() for r in regels if r.startswith("  Het boek:"))
         assert f"Poort {lab} was al in gebruik" in tekst and f"Poort {boekpoort} was al in gebruik" in tekst
         assert f":{lab}/" not in adres and f":{boekpoort}/" not in boekadres
         assert "/lab/tree/start.ipynb?token=" in adres

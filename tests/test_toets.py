@@ -402,7 +402,7 @@ def test_rotation_draws_the_same_mix_with_few_shared_cases(monkeypatch):
     print(
         f"\noverlap ronde 1 en 2: {len(rondes[0].ids & rondes[1].ids)} van {len(rondes[0].ids)} casussen ({gedeeld:.0%})"
     )
-    assert gedeeld <= 0.5
+    assert gedeeld <= 0.2  # consecutive rounds share (almost) nothing while the pool lasts
     assert kies_casussen(ronde=1).ids == rondes[0].ids  # a round is reproducible
 
 

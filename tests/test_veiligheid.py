@@ -305,11 +305,30 @@ def test_graded_copy_holds_nothing_that_can_run(cursus):
                 assert set(uit.get("data", {})) <= {"text/plain"}, uit
 
 
-def test_feedback_pages_run_nothing_and_show_only_what_a_learner_may_see(cursus, pagina):
+@pytest.fixture(scope="module")
+def feedbackserver(cursus):
+    """The feedback pages on 127.0.0.1, as a learner's browser gets them."""
+    import functools
+    import http.server
+    import threading
+
+    class Stil(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Stil, directory=str(cursus / "feedback"))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_feedback_pages_run_nothing_and_show_only_what_a_learner_may_see(cursus, feedbackserver, pagina):
     gezien = 0
     for pad in sorted((cursus / "feedback").glob("*/*/*.html")):
         gezien += 1
-        pagina.goto(pad.as_uri())
+        pagina.goto(f"{feedbackserver}/{pad.relative_to(cursus / 'feedback').as_posix()}")
         pagina.wait_for_load_state("load")
         pagina.wait_for_timeout(300)
         assert pagina.evaluate("() => window.__aanval || []") == [], pad

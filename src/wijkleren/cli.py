@@ -55,7 +55,7 @@ def maak_parser() -> argparse.ArgumentParser:
 
     from .klas.opdrachtregel import voeg_toe as voeg_klas_toe
 
-    voeg_klas_toe(sub, _Parser)  # wijkleren klas nakijken | overzicht | exporteer
+    voeg_klas_toe(sub, _Parser)  # wijkleren klas overzicht | exporteer (| nakijken, the old name)
     return p
 
 

@@ -58,6 +58,10 @@ TEKSTEN: dict[str, str] = {
     "opnieuw_vraag": "Wil je echt opnieuw beginnen? Dan wis je je voortgang bij deze oefening.",
     "opnieuw_ja": "Ja, wis mijn voortgang",
     "opnieuw_nee": "Nee, ga verder",
+    "nieuwer": (
+        "Je voortgang is bewaard door een nieuwere versie van deze oefening. "
+        "Kies in het menu Uitvoeren de opdracht ‘Run All Cells’, dan ga je verder waar je was."
+    ),
     "beschadigd": "Je bewaarde voortgang kon niet worden gelezen. Daarom begin je opnieuw bij vraag 1.",
     "bewaard": "Je voortgang blijft in deze browser bewaard. Er gaat niets naar internet.",
     # The one instruction for a notebook that shows no exercise: the same in README, start page, chapter 7.

@@ -47,8 +47,8 @@ def maak_notebooks(map_: Path = NOTEBOOKS) -> list[Path]:
     Returns the notebooks made.
     """
     import jupytext
-    from jupyter_client.kernelspec import KernelSpecManager
     import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager
     from nbclient import NotebookClient
     from nbformat.sign import NotebookNotary
 

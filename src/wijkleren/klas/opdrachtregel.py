@@ -11,7 +11,7 @@ from .export import FORMATEN
 
 def voeg_toe(sub, parser_class) -> None:
     """Add the group ``klas`` to the subcommands `sub` of the ``wijkleren`` parser."""
-    klas = sub.add_parser("klas", help="een klas nakijken, het klasoverzicht en cijfers voor het LMS")
+    klas = sub.add_parser("klas", help="het klasoverzicht en cijfers voor het LMS")
     acties = klas.add_subparsers(dest="actie", metavar="ACTIE", parser_class=parser_class)
 
     from ..cli import voeg_nakijken_toe

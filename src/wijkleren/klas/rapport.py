@@ -89,7 +89,7 @@ def _pagina(titel: str, inhoud: str, nu: datetime | None) -> str:
 def geen_inzendingen_tekst(opdracht: str) -> str:
     return (
         f"Er zijn nog geen nagekeken inzendingen van de opdracht '{opdracht}'. "
-        f"Kijk de inzendingen eerst na, bijvoorbeeld met: wijkleren klas nakijken {opdracht}"
+        f"Kijk de inzendingen eerst na, bijvoorbeeld met: wijkleren opdracht nakijken {opdracht}"
     )
 
 

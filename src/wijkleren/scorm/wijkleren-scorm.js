@@ -5,18 +5,20 @@
  * the SCO. What it does:
  * - finds the LMS's `API` the standard way (up the window.parent chain, then window.opener),
  *   calls LMSInitialize once and LMSFinish once (when the page goes away);
- * - offers the book's pages `window.wijklerenOpslag`, a store with the interface of
- *   localStorage (getItem, setItem, removeItem). The exercise component
- *   (src/wijkleren/static/oefeningen.js) uses it when it runs inside this wrapper. With an LMS
- *   the store is cmi.suspend_data (so a learner goes on at another computer); without one it
- *   is the browser's localStorage, exactly as the book without the wrapper;
+ * - with an LMS, offers the book's pages `window.wijklerenOpslag`, a store with the interface
+ *   of localStorage (getItem, setItem, removeItem) backed by cmi.suspend_data, so a learner
+ *   goes on at another computer. The exercise component (src/wijkleren/static/oefeningen.js)
+ *   uses it when it runs inside this wrapper. Without an LMS there is no wijklerenOpslag, and
+ *   the pages keep their progress in localStorage, exactly as the book without the wrapper
+ *   (the wrapper then only remembers the last page there);
  * - keeps the last page in cmi.core.lesson_location and the pages seen in suspend_data;
  *   when every required page was opened, cmi.core.lesson_status becomes "completed";
  * - `wijklerenOpslag.meldToets(score, maximum)`: the post-test reports its result. The
  *   wrapper sets cmi.core.score.raw (0-100) and lesson_status "passed" or "failed" by the
  *   pass mark (the LMS's cmi.student_data.mastery_score, else the package's own). The best
- *   result counts: a lower one later changes nothing. Returns the status it set, or "" when
- *   there is no LMS or the numbers are not valid.
+ *   result counts: a lower one later changes nothing. Returns the status in the LMS, or ""
+ *   when the numbers are not valid. The pages call it as WijklerenOefeningen.meldToets, which
+ *   returns "" without an LMS.
  *
  * suspend_data holds at most 4096 characters (SCORM 1.2). The saved state is JSON packed with
  * lz-string (compressToBase64) behind the marker "W1:". When it does not fit, the oldest
@@ -221,17 +223,16 @@
     }
   }
 
-  // The store the book's pages use (see oefeningen.js): values are JSON text, as in localStorage.
+  /* The store the book's pages use (see oefeningen.js): values are JSON text, as in localStorage.
+   * Only with an LMS: without one the pages use localStorage themselves, as in the plain book. */
   var opslag = {
     getItem: function (sleutel) {
-      if (!verbonden) { var l = lokaal(); return l ? l.getItem(sleutel) : null; }
       sleutel = String(sleutel);
       var k = sleutel.slice(VOORVOEGSEL.length);
       if (sleutel.slice(0, VOORVOEGSEL.length) !== VOORVOEGSEL || !SLEUTEL.test(k)) return null;
       return k in staat.o ? JSON.stringify(staat.o[k]) : null;
     },
     setItem: function (sleutel, waarde) {
-      if (!verbonden) { var l = lokaal(); if (l) l.setItem(sleutel, waarde); return; }
       sleutel = String(sleutel);
       var k = sleutel.slice(VOORVOEGSEL.length);
       if (sleutel.slice(0, VOORVOEGSEL.length) !== VOORVOEGSEL || !SLEUTEL.test(k)) return;
@@ -239,7 +240,6 @@
       bewaar();
     },
     removeItem: function (sleutel) {
-      if (!verbonden) { var l = lokaal(); if (l) l.removeItem(sleutel); return; }
       var k = String(sleutel).slice(VOORVOEGSEL.length);
       if (k in staat.o) {
         delete staat.o[k];
@@ -247,7 +247,6 @@
       }
     },
     meldToets: function (score, maximum) {
-      if (!verbonden) return "";
       var grens = parseFloat(api.LMSGetValue("cmi.student_data.mastery_score"));
       if (!(grens >= 0 && grens <= 100)) grens = inst.grens;
       var uit = toetsUitslag(score, maximum, grens);
@@ -260,12 +259,8 @@
       zet("cmi.core.lesson_status", uit.status);
       api.LMSCommit("");
       return uit.status;
-    },
-    verbonden: function () {
-      return verbonden;
     }
   };
-  wereld.wijklerenOpslag = opslag;
 
   // Which of the package's pages the frame shows: its index in inst.paginas, or -1.
   function huidigePagina() {
@@ -324,6 +319,7 @@
   var start = inst.start;
   if (api && api.LMSInitialize("") === "true") {
     verbonden = true;
+    wereld.wijklerenOpslag = opslag;
     staat = pakUit(String(api.LMSGetValue("cmi.suspend_data") || ""), inst.paginas.length, lz);
     var nu = status();
     if (nu === "not attempted" || nu === "") zet("cmi.core.lesson_status", "incomplete");

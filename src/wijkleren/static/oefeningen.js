@@ -187,6 +187,9 @@
     var vers = { stand: nieuweStand(data), beschadigd: false };
     if (bewaard === null || bewaard === undefined) return vers;
     var kapot = { stand: nieuweStand(data), beschadigd: true };
+    // Saved by a newer version of this script (an old copy lives on in a notebook's stored
+    // output): leave it alone; the page says how to get the new version.
+    if (gewoonObject(bewaard) && geheel(bewaard.versie, VERSIE + 1)) return { stand: nieuweStand(data), beschadigd: false, nieuwer: true };
     if (!gewoonObject(bewaard) || bewaard.versie !== VERSIE || !gewoonObject(bewaard.stand)) return kapot;
     var s = bewaard.stand;
     var ids = data.items.map(function (i) { return i.id; });
@@ -381,14 +384,15 @@
     houder.appendChild(melding);
     houder.appendChild(vraag);
     houder.appendChild(paneel);
-    melding.hidden = !hersteld.beschadigd;
+    melding.hidden = !hersteld.beschadigd && !hersteld.nieuwer;
     if (hersteld.beschadigd) {
       melding.textContent = t.beschadigd;
       opslag.wis(key);
     }
+    if (hersteld.nieuwer) melding.textContent = t.nieuwer;
 
     function bewaar() {
-      opslag.schrijf(key, bewaarbaar(stand));
+      if (!hersteld.nieuwer) opslag.schrijf(key, bewaarbaar(stand));
     }
 
     function toonVoortgang() {
@@ -558,7 +562,7 @@
     opnieuw.addEventListener("click", function () { toonZeker(true); });
     zekerNee.addEventListener("click", function () { toonZeker(false); });
     zekerJa.addEventListener("click", function () {
-      opslag.wis(key);
+      if (!hersteld.nieuwer) opslag.wis(key);
       stand = nieuweStand(data);
       zeker.hidden = true;
       opnieuw.hidden = false;
