@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 
-.PHONY: start test install test-deps boek notebooks lint clean eigen
+.PHONY: start test install test-deps boek notebooks lint clean eigen pakket drukwerk chromium
 
 # Own cases of a trainer: make start EIGEN=mijn_casussen.yaml (also for boek and opdrachten).
 ifdef EIGEN
@@ -44,18 +44,20 @@ boek: install eigen
 notebooks: install
 	$(BIN)/python -m wijkleren.starten --alleen-notebooks
 
-# What the tests need besides pip: Debian chromium and hunspell-nl; axe-core and
-# configurable-http-proxy (the class server's proxy) from npm.
+# What the tests need besides pip: Debian chromium, hunspell-nl and poppler-utils (pdftotext,
+# for the printed set); from npm axe-core, configurable-http-proxy (the class server's proxy),
+# scorm-again (the SCORM runtime of the package tests) and lz-string (in the SCORM package).
 test-deps: install
 	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v hunspell >/dev/null || missing="$$missing hunspell"; \
 	test -f /usr/share/hunspell/nl_NL.dic || missing="$$missing hunspell-nl"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installeren:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	test -d node_modules/axe-core -a -x node_modules/.bin/configurable-http-proxy || npm ci --no-audit --no-fund --silent
+	test -d node_modules/axe-core -a -x node_modules/.bin/configurable-http-proxy -a -f node_modules/scorm-again/dist/scorm12.min.js -a -f node_modules/lz-string/libs/lz-string.min.js || npm ci --no-audit --no-fund --silent
 
 lint: install
 	$(BIN)/ruff check .
@@ -65,7 +67,24 @@ test: test-deps lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 clean:
-	rm -rf _build book/_figuren notebooks/*.ipynb
+	@# Never notebooks/*.ipynb: they hold a learner's work; make start only adds missing ones.
+	rm -rf _build book/_figuren dist
+
+# The course where learners are (README, first lines): dist/wijkleren-site.zip (any web server or
+# file share) and dist/wijkleren-scorm12.zip (SCORM 1.2 for a learning platform), from the book.
+pakket: boek
+	test -f node_modules/lz-string/libs/lz-string.min.js || npm ci --no-audit --no-fund --silent
+	$(BIN)/python -m wijkleren.pakket --boek _build/html --doel dist
+
+# The printed workshop set in dist/drukwerk/: case cards (A6), the trainer's answer sheet, the rule
+# card and the workshop scripts. Other cards: make drukwerk CASUSSEN=C003,C016,...
+drukwerk: boek chromium
+	$(BIN)/python -m wijkleren.drukwerk --boek _build/html --doel dist/drukwerk $(if $(CASUSSEN),--casussen $(CASUSSEN))
+
+# Debian's chromium: the PDFs are printed by it (never a browser download).
+chromium:
+	@command -v chromium >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 # Eindopdracht (nbgrader): bronnotitieboeken uit de casusbank, dan de versie voor deelnemers.
 # Bestaat een opdracht al in exercises/release, dan slaat nbgrader hem over (opnieuw: --force).

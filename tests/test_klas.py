@@ -120,6 +120,8 @@ def test_grading_round_equals_stock_autograde_on_40_submissions(ingeleverd, klas
     assert ronde.status(KAPOT).status == nakijkronde.KAPOT and "beschadigd" in ronde.status(KAPOT).bericht
     verwacht, gekregen = dump(stock), dump(ronde_map)
     assert len(verwacht) == 40
+    # The broken file never reaches nbgrader (stock makes an empty submission for it).
+    assert gekregen.pop(KAPOT)["inzending"] is None and verwacht.pop(KAPOT)["inzending"] is not None
     assert gekregen == verwacht  # students, submissions, notebooks, every grade and comment
     assert bestanden(ronde_map) == bestanden(stock)  # the same autograded notebooks, byte for byte
     # The progress bar and a Dutch line for the broken file.

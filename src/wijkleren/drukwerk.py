@@ -9,8 +9,9 @@
   ``(h-workshop-…)``), printed from the built book as it is.
 
 Which cases: ``--casussen ID,ID,…`` (from the bank, the toets pool or a trainer's own file),
-else the practice cases with a borderline type (``grenstype``), filled up to twelve with practice
-cases of every outcome. The order is mixed, so the cards do not come in groups per outcome.
+else twelve practice cases, every outcome (and both kinds of "geen gebiedsgericht werken") in
+turn, borderline cases (``grenstype``) first. The order is mixed, so the cards do not come in
+groups per outcome.
 """
 
 from __future__ import annotations
@@ -67,14 +68,12 @@ def kies_casussen(ids: list[str] | None = None, aantal: int = STANDAARD_AANTAL) 
         if len(set(ids)) != len(ids):
             raise DrukFout("Je noemt een casus twee keer. Noem elke casus één keer.")
         return [per_id[i] for i in ids]
-    oefenen = [c for c in bank if c.pool == "oefenen"]
-    gekozen = [c for c in oefenen if c.grenstype][:aantal]
-    # Fill up with every outcome in turn (geen gebiedsgericht werken: both kinds).
+    # Every outcome in turn (geen gebiedsgericht werken: both kinds); borderline cases first.
     groepen: dict[str, list[Casus]] = {}
-    for c in oefenen:
-        if c not in gekozen:
-            sleutel = c.label + (f":{soort(c.kenmerken)}" if c.label == NIET_GEBIEDSGERICHT else "")
-            groepen.setdefault(sleutel, []).append(c)
+    for c in sorted((c for c in bank if c.pool == "oefenen"), key=lambda c: c.grenstype is None):
+        sleutel = c.label + (f":{soort(c.kenmerken)}" if c.label == NIET_GEBIEDSGERICHT else "")
+        groepen.setdefault(sleutel, []).append(c)
+    gekozen: list[Casus] = []
     while len(gekozen) < aantal and any(groepen.values()):
         for sleutel in sorted(groepen):
             if groepen[sleutel] and len(gekozen) < aantal:
@@ -286,7 +285,7 @@ def maak(casussen: list[Casus], doel: Path, boek: Path, toc: Path, bron: Path) -
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m wijkleren.drukwerk", description="Maak het drukwerk voor een workshop.")
-    p.add_argument("--casussen", help="de casussen voor de kaarten, met komma's: S02,G18,W13 (standaard: grensgevallen)")
+    p.add_argument("--casussen", help="de casussen voor de kaarten, met komma's: C003,C016 (standaard: 12 oefencasussen)")
     p.add_argument("--boek", type=Path, default=Path("_build/html"), help="het gebouwde boek (standaard: _build/html)")
     p.add_argument("--toc", type=Path, default=Path("_toc.yml"), help="de inhoudsopgave (standaard: _toc.yml)")
     p.add_argument("--doel", type=Path, default=Path("dist/drukwerk"), help="waar de PDF's komen (standaard: dist/drukwerk)")
