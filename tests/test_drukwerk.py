@@ -27,7 +27,9 @@ def _tekst(pdf) -> list[str]:
     """The text of every page, whitespace made single spaces."""
     if not shutil.which("pdftotext"):
         pytest.fail("pdftotext ontbreekt (Debian poppler-utils): run `make test-deps`")
-    uit = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    uit = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     paginas = uit.split("\f")
     if paginas and not paginas[-1].strip():
         paginas = paginas[:-1]
@@ -55,7 +57,12 @@ def _kies() -> list[casusbank.Casus]:
 
 def antwoorden(c: casusbank.Casus) -> list[str]:
     """Everything of a case's answer that must not be on a learner's card."""
-    delen = [CATEGORIE_NAAM[c.label], c.id, *(KENMERK[k].naam for k in c.kenmerken), *(k.naam for k in KENMERKEN)]
+    delen = [
+        CATEGORIE_NAAM[c.label],
+        c.id,
+        *(KENMERK[k].naam for k in c.kenmerken),
+        *(k.naam for k in KENMERKEN),
+    ]
     if c.label == NIET_GEBIEDSGERICHT:
         delen.append(SOORT_NAAM[soort(c.kenmerken)])
     for lang in (c.uitleg, c.valkuil or ""):
@@ -76,7 +83,17 @@ def drukset(boek, tmp_path_factory):
     casussen = _kies()
     doel = tmp_path_factory.mktemp("drukwerk")
     res = subprocess.run(
-        [sys.executable, "-m", "wijkleren.drukwerk", "--casussen", ",".join(c.id for c in casussen), "--boek", str(boek), "--doel", str(doel)],
+        [
+            sys.executable,
+            "-m",
+            "wijkleren.drukwerk",
+            "--casussen",
+            ",".join(c.id for c in casussen),
+            "--boek",
+            str(boek),
+            "--doel",
+            str(doel),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -90,7 +107,9 @@ def test_kaarten_een_casus_per_kaart_zonder_antwoord(drukset):
     doel, casussen = drukset
     paginas = _tekst(doel / "casuskaarten.pdf")
     assert len(paginas) == len(casussen), "elke casus moet precies één kaart (één A6-pagina) zijn"
-    info = subprocess.run(["pdfinfo", str(doel / "casuskaarten.pdf")], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", str(doel / "casuskaarten.pdf")], capture_output=True, text=True, check=True
+    ).stdout
     breedte, hoogte = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
     assert abs(breedte - 297.6) < 2 and abs(hoogte - 419.5) < 2, f"geen A6: {breedte} x {hoogte}"
     for nr, (pagina, c) in enumerate(zip(paginas, casussen, strict=True), 1):
@@ -105,7 +124,7 @@ def test_antwoordblad_heeft_de_antwoorden(drukset):
     finds them there (so it can fail)."""
     doel, casussen = drukset
     tekst = " ".join(_tekst(doel / "antwoordblad.pdf"))
-    for nr, c in enumerate(casussen, 1):
+    for c in casussen:
         assert lekken(tekst, c), f"de lekcontrole vindt niets op het antwoordblad bij {c.id}"
         assert CATEGORIE_NAAM[c.label] in tekst
         assert drukwerk.beslissend(c) in tekst
@@ -136,7 +155,9 @@ def test_draaiboeken_uit_het_boek(drukset):
         assert _plat(titel) in tekst
         for kop in re.findall(r"^## (.+)$", md, re.M):
             assert _plat(kop) in tekst, f"{route}: de kop {kop!r} staat niet in de PDF"
-        assert "Inhoud" not in tekst.split(_plat(titel), 1)[1][:200], "de inhoudsopgave van het thema staat op papier"
+        assert "Inhoud" not in tekst.split(_plat(titel), 1)[1][:200], (
+            "de inhoudsopgave van het thema staat op papier"
+        )
 
 
 def test_onbekende_casus_nette_melding(tmp_path):

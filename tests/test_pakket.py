@@ -72,7 +72,9 @@ def _server(map_: Path, lms: dict | None = None):
             if lms is not None and self.path == "/lms/scorm12.min.js":
                 return self._stuur(SCORM_AGAIN.read_bytes(), "text/javascript")
             if lms is not None and self.path.startswith("/lms/speler.html"):
-                return self._stuur(SPELER.replace("LAUNCH", lms["launch"]).encode(), "text/html; charset=utf-8")
+                return self._stuur(
+                    SPELER.replace("LAUNCH", lms["launch"]).encode(), "text/html; charset=utf-8"
+                )
             return super().do_GET()
 
         def do_POST(self):
@@ -114,7 +116,9 @@ def _wachter(page):
 def _oefenpagina(html: Path, soort: str = "kiezen") -> tuple[str, str]:
     """(page, exercise id) of a book page with an exercise of this soort."""
     for pad in sorted(html.glob("book/*.html")):
-        for m in re.finditer(r'<script type="application/json" class="wl-data">(.*?)</script>', pad.read_text()):
+        for m in re.finditer(
+            r'<script type="application/json" class="wl-data">(.*?)</script>', pad.read_text()
+        ):
             data = json.loads(m.group(1))
             if data["soort"] == soort:
                 return pad.relative_to(html).as_posix(), data["id"]
@@ -225,7 +229,9 @@ def test_schema_controle_kan_falen():
     assert pakket.controleer_manifest(goed) == []
     fout = goed.replace(b'adlcp:scormtype="sco"', b'adlcp:scormtype="les"')
     assert pakket.controleer_manifest(fout)
-    zonder = goed.replace(b"<organizations ", b"<organisaties ").replace(b"</organizations>", b"</organisaties>")
+    zonder = goed.replace(b"<organizations ", b"<organisaties ").replace(
+        b"</organizations>", b"</organisaties>"
+    )
     assert pakket.controleer_manifest(zonder)
 
 
@@ -262,7 +268,10 @@ def _start(browser, basis, staat, vorige=None):
     ctx = browser.new_context()  # a fresh browser: no localStorage of an earlier session
     page = ctx.new_page()
     buiten, fouten = _wachter(page)
-    cmi = {"core": {"student_id": "deelnemer-1", "student_name": "Jansen, Anna"}, "student_data": {"mastery_score": staat["grens"]}}
+    cmi = {
+        "core": {"student_id": "deelnemer-1", "student_name": "Jansen, Anna"},
+        "student_data": {"mastery_score": staat["grens"]},
+    }
     if vorige:
         cmi = vorige
     page.add_init_script(f"window.VORIGE = {json.dumps(cmi)};")
@@ -298,7 +307,11 @@ def _cmi_na_sluiten(page, staat) -> dict:
 
 def _hervat(cmi: dict, grens: str) -> dict:
     """What an LMS hands the next attempt: the saved data, entry 'resume', the mastery score."""
-    core = {k: v for k, v in cmi["core"].items() if k in ("student_id", "student_name", "lesson_location", "lesson_status", "score")}
+    core = {
+        k: v
+        for k, v in cmi["core"].items()
+        if k in ("student_id", "student_name", "lesson_location", "lesson_status", "score")
+    }
     core["entry"] = "resume"
     return {"core": core, "suspend_data": cmi["suspend_data"], "student_data": {"mastery_score": grens}}
 
@@ -327,7 +340,12 @@ def test_scorm_hervatten_op_andere_computer(lms, boek, browser):
             "k => window.parent.wijklerenOpslag.getItem(k)", f"wijkleren:oefening:{oefening_id}"
         )
         # Nothing went to this browser's own storage: the LMS holds it.
-        assert _frame(page, oefening).evaluate("k => localStorage.getItem(k)", f"wijkleren:oefening:{oefening_id}") is None
+        assert (
+            _frame(page, oefening).evaluate(
+                "k => localStorage.getItem(k)", f"wijkleren:oefening:{oefening_id}"
+            )
+            is None
+        )
         cmi = _cmi_na_sluiten(page, staat)
     finally:
         ctx.close()
@@ -341,7 +359,12 @@ def test_scorm_hervatten_op_andere_computer(lms, boek, browser):
         frame.wait_for_selector("[data-oefening][data-klaar]")
         assert frame.locator(".wl-teller").inner_text() == teller
         assert frame.locator(".wl-melding").is_hidden()
-        assert frame.evaluate("k => window.parent.wijklerenOpslag.getItem(k)", f"wijkleren:oefening:{oefening_id}") == bewaard
+        assert (
+            frame.evaluate(
+                "k => window.parent.wijklerenOpslag.getItem(k)", f"wijkleren:oefening:{oefening_id}"
+            )
+            == bewaard
+        )
         assert _api(page, "cmi.core.lesson_status") == "passed"
         assert _api(page, "cmi.core.score.raw") == "88"
         assert _api(page, "cmi.core.entry") == "resume"
@@ -360,7 +383,7 @@ def test_scorm_hele_cursus_voltooid_en_toets(lms, boek, browser):
     try:
         frame = _frame(page, "book/01_welkom.html")
         verplicht = [inst["paginas"][i] for i in inst["voltooiing"]]
-        for nr, pagina in enumerate(verplicht):
+        for pagina in verplicht:
             assert _api(page, "cmi.core.lesson_status") == "incomplete", f"al voltooid vóór {pagina}"
             frame.goto(f"{basis}/pakket/{pagina}")
             frame.wait_for_load_state()
@@ -401,7 +424,13 @@ def test_scorm_suspend_data_blijft_onder_4096(lms, boek, browser):
     laatste = {}
     try:
         frame = _frame(page, "book/01_welkom.html")
-        paginas = sorted({p.relative_to(boek).as_posix() for p in boek.glob("book/*.html") if "data-oefening" in p.read_text()})
+        paginas = sorted(
+            {
+                p.relative_to(boek).as_posix()
+                for p in boek.glob("book/*.html")
+                if "data-oefening" in p.read_text()
+            }
+        )
         for pagina in paginas:
             frame.goto(f"{basis}/pakket/{pagina}")
             frame.wait_for_selector("[data-oefening][data-klaar]")
@@ -427,9 +456,13 @@ def test_scorm_suspend_data_blijft_onder_4096(lms, boek, browser):
             frame.goto(f"{basis}/pakket/{pagina}")
             frame.wait_for_selector("[data-oefening][data-klaar]")
             assert frame.locator(".wl-melding").is_hidden(), f"{pagina}: stand beschadigd genoemd"
-            terug = json.loads(frame.evaluate("k => window.parent.wijklerenOpslag.getItem(k)", wat["sleutel"]))
+            terug = json.loads(
+                frame.evaluate("k => window.parent.wijklerenOpslag.getItem(k)", wat["sleutel"])
+            )
             ronde = terug["stand"]["rondes"][-1]
-            assert {k: ronde[k] for k in ("goed", "totaal", "gemist")} == {k: wat["ronde"][k] for k in ("goed", "totaal", "gemist")}
+            assert {k: ronde[k] for k in ("goed", "totaal", "gemist")} == {
+                k: wat["ronde"][k] for k in ("goed", "totaal", "gemist")
+            }
             assert ronde["nr"] == len(terug["stand"]["rondes"]) == terug["stand"]["ronde"]["nr"] - 1
     finally:
         ctx.close()
@@ -472,7 +505,12 @@ def test_scorm_kapotte_gegevens_van_lms(lms, boek, browser):
     }
     ctx, page, wrapper, (buiten, fouten) = _start(browser, basis, staat, vorige)
     try:
-        _frame(page, "book/01_welkom.html")
+        _frame(page, "book/01_welkom.html")  # not the location from the LMS
+        page.wait_for_function(
+            "() => window.API.LMSGetValue('cmi.core.lesson_location') !== 'javascript:alert(1)'"
+        )
+        assert _api(page, "cmi.core.lesson_location") == "book/01_welkom.html"
+        assert _api(page, "cmi.suspend_data").startswith("W1:")  # a fresh state, written in our format
     finally:
         ctx.close()
     assert not buiten and not fouten, (buiten, fouten)

@@ -227,13 +227,13 @@ def draaiboeken(toc: Path, bron: Path) -> list[str]:
 BOEK_PRINT = "@media print { #jb-print-toc, .bd-sidebar-secondary { display: none !important; } }"
 
 
-def _naar_pdf(browser, doel: Path, *, html_tekst: str | None = None, url: str | None = None, formaat: str) -> Path:
+def _naar_pdf(
+    browser, doel: Path, *, html_tekst: str | None = None, url: str | None = None, formaat: str
+) -> Path:
     page = browser.new_page()
     try:
         # Only the page itself: nothing from another host (the book loads only its own files).
-        page.route(
-            re.compile(r"^(https?|wss?)://(?!127\.0\.0\.1|localhost)"), lambda route: route.abort()
-        )
+        page.route(re.compile(r"^(https?|wss?)://(?!127\.0\.0\.1|localhost)"), lambda route: route.abort())
         if html_tekst is not None:
             page.set_content(html_tekst, wait_until="load")
         else:
@@ -243,7 +243,9 @@ def _naar_pdf(browser, doel: Path, *, html_tekst: str | None = None, url: str | 
             page.add_style_tag(content=BOEK_PRINT)
         # The book has no @page rule of its own: give its pages the margins of the other sheets.
         rand = {"top": "14mm", "bottom": "12mm", "left": "14mm", "right": "14mm"} if url is not None else None
-        page.pdf(path=str(doel), format=formaat, prefer_css_page_size=True, print_background=True, margin=rand)
+        page.pdf(
+            path=str(doel), format=formaat, prefer_css_page_size=True, print_background=True, margin=rand
+        )
     finally:
         page.close()
     return doel
@@ -257,24 +259,44 @@ def maak(casussen: list[Casus], doel: Path, boek: Path, toc: Path, bron: Path) -
     routes = draaiboeken(toc, bron)
     ontbreekt = [r for r in routes if not (boek / r).is_file()]
     if ontbreekt:
-        raise DrukFout(f"Het boek is nog niet (helemaal) gebouwd: {', '.join(ontbreekt)} ontbreekt. Draai eerst: make boek")
+        raise DrukFout(
+            f"Het boek is nog niet (helemaal) gebouwd: {', '.join(ontbreekt)} ontbreekt. Draai eerst: make boek"
+        )
     if not Path(CHROMIUM).exists():
-        raise DrukFout(f"Chromium ontbreekt ({CHROMIUM}). Installeer het Debian-pakket chromium, of draai: make test-deps")
+        raise DrukFout(
+            f"Chromium ontbreekt ({CHROMIUM}). Installeer het Debian-pakket chromium, of draai: make test-deps"
+        )
     doel.mkdir(parents=True, exist_ok=True)
     gemaakt = []
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             try:
-                gemaakt.append(_naar_pdf(browser, doel / "casuskaarten.pdf", html_tekst=kaarten_html(casussen), formaat="A6"))
                 gemaakt.append(
-                    _naar_pdf(browser, doel / "antwoordblad.pdf", html_tekst=antwoordblad_html(casussen), formaat="A4")
+                    _naar_pdf(
+                        browser, doel / "casuskaarten.pdf", html_tekst=kaarten_html(casussen), formaat="A6"
+                    )
                 )
-                gemaakt.append(_naar_pdf(browser, doel / "beslisregel.pdf", html_tekst=beslisregel_html(), formaat="A4"))
+                gemaakt.append(
+                    _naar_pdf(
+                        browser,
+                        doel / "antwoordblad.pdf",
+                        html_tekst=antwoordblad_html(casussen),
+                        formaat="A4",
+                    )
+                )
+                gemaakt.append(
+                    _naar_pdf(browser, doel / "beslisregel.pdf", html_tekst=beslisregel_html(), formaat="A4")
+                )
                 for route in routes:
                     naam = Path(route).stem.split("_", 1)[-1]
                     gemaakt.append(
-                        _naar_pdf(browser, doel / f"draaiboek-{naam}.pdf", url=(boek / route).resolve().as_uri(), formaat="A4")
+                        _naar_pdf(
+                            browser,
+                            doel / f"draaiboek-{naam}.pdf",
+                            url=(boek / route).resolve().as_uri(),
+                            formaat="A4",
+                        )
                     )
             finally:
                 browser.close()
@@ -284,11 +306,24 @@ def maak(casussen: list[Casus], doel: Path, boek: Path, toc: Path, bron: Path) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m wijkleren.drukwerk", description="Maak het drukwerk voor een workshop.")
-    p.add_argument("--casussen", help="de casussen voor de kaarten, met komma's: C003,C016 (standaard: 12 oefencasussen)")
-    p.add_argument("--boek", type=Path, default=Path("_build/html"), help="het gebouwde boek (standaard: _build/html)")
-    p.add_argument("--toc", type=Path, default=Path("_toc.yml"), help="de inhoudsopgave (standaard: _toc.yml)")
-    p.add_argument("--doel", type=Path, default=Path("dist/drukwerk"), help="waar de PDF's komen (standaard: dist/drukwerk)")
+    p = argparse.ArgumentParser(
+        prog="python -m wijkleren.drukwerk", description="Maak het drukwerk voor een workshop."
+    )
+    p.add_argument(
+        "--casussen", help="de casussen voor de kaarten, met komma's: C003,C016 (standaard: 12 oefencasussen)"
+    )
+    p.add_argument(
+        "--boek", type=Path, default=Path("_build/html"), help="het gebouwde boek (standaard: _build/html)"
+    )
+    p.add_argument(
+        "--toc", type=Path, default=Path("_toc.yml"), help="de inhoudsopgave (standaard: _toc.yml)"
+    )
+    p.add_argument(
+        "--doel",
+        type=Path,
+        default=Path("dist/drukwerk"),
+        help="waar de PDF's komen (standaard: dist/drukwerk)",
+    )
     args = p.parse_args(argv)
     ids = [i.strip() for i in args.casussen.split(",") if i.strip()] if args.casussen else None
     try:
@@ -302,7 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Klaar: {len(casussen)} casuskaarten en {len(gemaakt) - 1} andere PDF's in {args.doel}/")
     for pad in gemaakt:
         print(f"  {pad}")
-    print("Druk de casuskaarten af op A6, of op A4 met vier kaarten per vel. Het antwoordblad is alleen voor jou.")
+    print(
+        "Druk de casuskaarten af op A6, of op A4 met vier kaarten per vel. Het antwoordblad is alleen voor jou."
+    )
     return 0
 
 

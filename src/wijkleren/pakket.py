@@ -165,7 +165,11 @@ def manifest(bestanden: list[str], grens: int = TOETS_GRENS) -> bytes:
     ET.register_namespace("xsi", NS_XSI)
 
     def cp(tag, ouder=None, tekst=None, **attrs):
-        e = ET.Element(f"{{{NS_CP}}}{tag}", attrs) if ouder is None else ET.SubElement(ouder, f"{{{NS_CP}}}{tag}", attrs)
+        e = (
+            ET.Element(f"{{{NS_CP}}}{tag}", attrs)
+            if ouder is None
+            else ET.SubElement(ouder, f"{{{NS_CP}}}{tag}", attrs)
+        )
         if tekst is not None:
             e.text = tekst
         return e
@@ -218,7 +222,9 @@ def controleer_manifest(xml: bytes) -> list[str]:
 
     lezer = etree.XMLParser(no_network=True)
     lezer.resolvers.add(W3cXml())
-    schema = etree.XMLSchema(etree.fromstring(hoofd.encode(), lezer, base_url=(SCHEMA_MAP / "alle.xsd").as_uri()))
+    schema = etree.XMLSchema(
+        etree.fromstring(hoofd.encode(), lezer, base_url=(SCHEMA_MAP / "alle.xsd").as_uri())
+    )
     try:
         doc = etree.fromstring(xml)
     except etree.XMLSyntaxError as fout:
@@ -331,10 +337,18 @@ def _mb(n: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m wijkleren.pakket", description="Maak de zip voor het intranet en het SCORM-pakket.")
-    p.add_argument("--boek", type=Path, default=Path("_build/html"), help="het gebouwde boek (standaard: _build/html)")
-    p.add_argument("--toc", type=Path, default=Path("_toc.yml"), help="de inhoudsopgave (standaard: _toc.yml)")
-    p.add_argument("--doel", type=Path, default=Path("dist"), help="waar de zip-bestanden komen (standaard: dist)")
+    p = argparse.ArgumentParser(
+        prog="python -m wijkleren.pakket", description="Maak de zip voor het intranet en het SCORM-pakket."
+    )
+    p.add_argument(
+        "--boek", type=Path, default=Path("_build/html"), help="het gebouwde boek (standaard: _build/html)"
+    )
+    p.add_argument(
+        "--toc", type=Path, default=Path("_toc.yml"), help="de inhoudsopgave (standaard: _toc.yml)"
+    )
+    p.add_argument(
+        "--doel", type=Path, default=Path("dist"), help="waar de zip-bestanden komen (standaard: dist)"
+    )
     args = p.parse_args(argv)
     try:
         gebouwd = bouw(args.boek, args.toc, args.doel)
@@ -342,8 +356,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Niet gelukt: {fout}", file=sys.stderr)
         return 1
     site, scorm = gebouwd
-    print(f"{site.pad}: {_mb(site.bytes)}, {site.bestanden} bestanden. Zet de map wijkleren/ op je intranet of een netwerkschijf.")
-    print(f"{scorm.pad}: {_mb(scorm.bytes)}, {scorm.bestanden} bestanden. Voeg dit bestand als SCORM-pakket toe in je leeromgeving.")
+    print(
+        f"{site.pad}: {_mb(site.bytes)}, {site.bestanden} bestanden. Zet de map wijkleren/ op je intranet of een netwerkschijf."
+    )
+    print(
+        f"{scorm.pad}: {_mb(scorm.bytes)}, {scorm.bestanden} bestanden. Voeg dit bestand als SCORM-pakket toe in je leeromgeving."
+    )
     return 0
 
 
