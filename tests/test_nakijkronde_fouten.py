@@ -43,7 +43,7 @@ from wijkleren.klas.simulatie import simuleer_klas
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "klas"))
 import cursussen  # noqa: E402 (a fixture module, not a package)
 
-pytestmark = pytest.mark.xdist_group("klas")
+pytestmark = pytest.mark.xdist_group("nakijkronde")  # one worker builds and shares the class
 
 OPDRACHT = cursussen.ECHTE_OPDRACHT
 TOEPASSEN = "toepassen"

@@ -66,7 +66,7 @@ def js(naam: str) -> str:
     )
 
 
-def markdown_aanval() -> str:
+def markdown_aanval(bijlage: bool = False) -> str:
     return "\n\n".join(
         [
             MERKTEKST,
@@ -82,7 +82,7 @@ def markdown_aanval() -> str:
             + '">knop</button></form>',
             f'<div style="background:url(javascript:{js("css")})">stijl</div>',
             '<img src="https://example.org/volg.png" alt="volgpixel">',
-            "![plaatje](attachment:aanval.svg)",
+            "![plaatje](attachment:aanval.svg)" if bijlage else "",
         ]
     )
 
@@ -103,7 +103,7 @@ def extra_cellen() -> list[dict]:
                 "jupyter": {"source_hidden": False},
             },
             "attachments": {"aanval.svg": {"image/svg+xml": base64.b64encode(SVG.encode()).decode()}},
-            "source": markdown_aanval(),
+            "source": markdown_aanval(bijlage=True),
         },
         {
             "cell_type": "code",
@@ -227,7 +227,7 @@ def formgrader(cursus):
     )
     basis = f"http://127.0.0.1:{poort}"
     try:
-        for _ in range(120):
+        for _ in range(360):  # a busy machine: up to three minutes
             try:
                 verzoek = urllib.request.Request(
                     f"{basis}/formgrader/api/assignments", headers={"Authorization": f"token {TOKEN}"}

@@ -96,15 +96,15 @@ class OefeningDirective(SphinxDirective):
 
     def run(self):
         from .casusbank import CasusFout, LeesFout
-        from .oefeningen import OEFENINGEN, TEKSTEN, als_html_json, bronbestanden, oefendata
+        from .oefeningen import ONDERDELEN, TEKSTEN, als_html_json, bronbestanden, onderdeel
 
         naam = self.arguments[0]
-        if naam not in OEFENINGEN:
-            raise self.error(f"Onbekende oefening '{naam}'. Kies uit: {', '.join(OEFENINGEN)}.")
+        if naam not in ONDERDELEN:
+            raise self.error(f"Onbekende oefening '{naam}'. Kies uit: {', '.join(ONDERDELEN)}.")
         for pad in bronbestanden():  # a changed case or text rebuilds this page
             self.env.note_dependency(str(pad))
         try:
-            data = oefendata(naam)
+            data = onderdeel(naam)
         except (CasusFout, LeesFout) as fout:  # a trainer's own case file: the validator's words
             raise self.error(f"De casussen zijn niet in orde:\n{fout}") from None
         node = oefening_node()

@@ -232,6 +232,10 @@ def kopieer_inlevering(bron: Path, doel: Path | None, namen: list[str]) -> Inlev
         bestanden, tijden = _lees_bestanden(bron)
     except FileNotFoundError:
         raise Weigering(ONTBREEKT, f"De map {bron.name} ontbreekt. {_OPNIEUW_INLEVEREN}") from None
+    except OSError as fout:  # e.g. a file the trainer may not read: this submission, not the round
+        raise Weigering(
+            KAPOT, f"De inlevering kan niet worden gelezen ({fout.strerror or fout}). {_OPNIEUW_INLEVEREN}"
+        ) from None
     bestanden.pop(TIJDSTEMPEL, None)
     for naam in namen:
         if naam in bestanden:

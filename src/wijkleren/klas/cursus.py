@@ -9,10 +9,8 @@ the same files, with the same precedence, as for ``nbgrader autograde``.
 from __future__ import annotations
 
 import contextlib
-import glob
 import logging
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,19 +57,6 @@ class Cursus:
     def pad(self, stap: str, student: str, opdracht: str) -> Path:
         """The folder of one step (e.g. 'submitted' or 'autograded') for a student and assignment."""
         return Path(self.coursedir.format_path(stap, student, opdracht))
-
-    def ingeleverd(self, opdracht: str) -> list[str]:
-        """Ids of the students with a submission of `opdracht`, as ``nbgrader autograde`` finds them."""
-        cd = self.coursedir
-        patroon = cd.format_path(cd.submitted_directory, "*", glob.escape(opdracht))
-        regexp = cd.format_path(cd.submitted_directory, "(?P<student_id>.*)", opdracht, escape=True)
-        studenten = []
-        for map_ in sorted(glob.glob(patroon)):
-            m = re.match(regexp, map_)
-            notitieboeken = glob.glob(os.path.join(glob.escape(map_), cd.notebook_id + ".ipynb"))
-            if m and os.path.isdir(map_) and notitieboeken:
-                studenten.append(m.group("student_id"))
-        return studenten
 
 
 def lees_cursus(map_: Path | str = ".") -> Cursus:

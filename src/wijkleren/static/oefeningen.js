@@ -21,6 +21,8 @@
 
   var VERSIE = 1; // of the saved state
   var MAX_RONDES = 10000; // a saved state with more rounds than this is not ours
+  var MAX_DAG = 1000000; // a review day beyond this (the year 4700) is not ours
+  var MAX_HERHALING = 10000;
 
   /* ---------- logic: pure functions of (data, stand, answer) ---------- */
 
@@ -52,81 +54,199 @@
     return waar ? "gemist" : "onterecht";
   }
 
-  /* A judged answer: {goed, gemist, blokken}. The feedback is a list of blocks, each
-   * {soort, ...}; the page draws each soort with its own function (TEKENAARS below), so a new
-   * kind of feedback is a new soort here and a new drawing function there. */
+  /* Marks in a case text: the evidence of each kenmerk present, by what the learner did with it.
+   * bewijs: [[begin, end, code], ...] from Python; status: code -> "gezien" | "gemist" |
+   * "kenmerk". Overlapping phrases become one mark that names every kenmerk in it.
+   * Returns the text in parts: {tekst} or {tekst, kenmerken: [{code, status}], status}; a mark's
+   * status is "gemist" when any of its kenmerken was missed, else "gezien" or "kenmerk". */
+  function markeer(tekst, bewijs, status) {
+    var plekken = (bewijs || []).filter(function (p) { return status[p[2]]; })
+      .slice().sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var delen = [];
+    var bij = 0;
+    var i = 0;
+    while (i < plekken.length) {
+      var begin = plekken[i][0];
+      var eind = plekken[i][1];
+      var codes = [];
+      while (i < plekken.length && plekken[i][0] < eind) {
+        eind = Math.max(eind, plekken[i][1]);
+        if (codes.indexOf(plekken[i][2]) < 0) codes.push(plekken[i][2]);
+        i += 1;
+      }
+      if (begin < bij) begin = bij; // cannot happen with sorted input; keeps the text whole
+      if (begin > bij) delen.push({ tekst: tekst.slice(bij, begin) });
+      var kenmerken = codes.map(function (c) { return { code: c, status: status[c] }; });
+      var soorten = kenmerken.map(function (k) { return k.status; });
+      delen.push({
+        tekst: tekst.slice(begin, eind),
+        kenmerken: kenmerken,
+        status: soorten.indexOf("gemist") >= 0 ? "gemist" : soorten.indexOf("gezien") >= 0 ? "gezien" : "kenmerk"
+      });
+      bij = eind;
+    }
+    if (bij < tekst.length) delen.push({ tekst: tekst.slice(bij) });
+    return delen;
+  }
+
+  // Every kenmerk with evidence in the text, with one status.
+  function alleBewijs(item, status) {
+    var uit = {};
+    (item.bewijs || []).forEach(function (p) { uit[p[2]] = status; });
+    return uit;
+  }
+
+  // After a wrong answer: the misconception(s) behind it and the case's pitfall, when there are.
+  function naFout(item, misvattingen) {
+    var blokken = [];
+    misvattingen.forEach(function (z) { if (z) blokken.push({ soort: "misvatting", tekst: z }); });
+    if (item.valkuil) blokken.push({ soort: "valkuil", tekst: item.valkuil });
+    return blokken;
+  }
+
+  /* A judged answer: {goed, niveau, gemist, blokken, markering}. The feedback is a list of
+   * blocks, each {soort, ...}; the page draws each soort with its own function (TEKENAARS
+   * below), so a new kind of feedback is a new soort here and a new drawing function there.
+   * niveau: "goed", "bijna" (counts as right: kenmerken with at most data.marge wrong) or "fout".
+   * markering: per kenmerk with evidence in the text, how to mark it (see markeer). */
   function beoordeel(data, item, antwoord) {
     if (data.soort === "kiezen") {
       var goed = antwoord === item.goed;
+      var blokken = [{ soort: "oordeel", tekst: item.feedback[antwoord] }];
+      if (!goed) blokken = blokken.concat(naFout(item, [(item.misvatting || {})[antwoord]]));
+      blokken.push({ soort: "uitleg", tekst: item.uitleg });
       return {
         goed: goed,
+        niveau: goed ? "goed" : "fout",
         gemist: goed ? [] : item.gemist.slice(),
-        blokken: [{ soort: "oordeel", tekst: item.feedback[antwoord] }, { soort: "uitleg", tekst: item.uitleg }]
+        blokken: blokken,
+        markering: alleBewijs(item, "kenmerk")
       };
     }
     if (data.soort !== "kenmerken") throw new Error("beoordeel: " + data.soort); // stappen: use stap()
+    var t = data.teksten;
     var regels = [];
     var gemist = [];
+    var markering = {};
     data.kenmerken.forEach(function (k) {
-      var s = status(antwoord.indexOf(k.code) >= 0, item.aanwezig.indexOf(k.code) >= 0);
-      regels.push(k.zinnen[s]);
-      if (s === "gemist" || s === "onterecht") gemist.push(k.code);
+      var gevinkt = antwoord.indexOf(k.code) >= 0;
+      var s = status(gevinkt, item.aanwezig.indexOf(k.code) >= 0);
+      if (s === "gemist" || s === "onterecht") {
+        gemist.push(k.code);
+        regels.push({ tekst: k.zinnen[s], misvatting: (k.misvatting || {})[s] || null });
+      }
+      if (item.aanwezig.indexOf(k.code) >= 0) markering[k.code] = gevinkt ? "gezien" : "gemist";
     });
-    return {
-      goed: gemist.length === 0,
-      gemist: gemist,
-      blokken: [
-        { soort: "per_kenmerk", regels: regels },
-        { soort: "oordeel", tekst: vul(data.teksten.kenmerken_uitkomst, { naam: pad(data, antwoord).naam }) },
-        { soort: "oordeel", tekst: pad(data, item.aanwezig).zin },
-        { soort: "uitleg", tekst: item.uitleg }
-      ]
-    };
+    var totaal = data.kenmerken.length;
+    var aantalGoed = totaal - gemist.length;
+    var niveau = gemist.length === 0 ? "goed" : gemist.length <= (data.marge || 0) ? "bijna" : "fout";
+    var score = vul(t["kenmerken_" + (niveau === "goed" ? "alles" : niveau)], { goed: aantalGoed, totaal: totaal });
+    var lijst = [{ soort: "oordeel", tekst: score }];
+    if (regels.length) lijst.push({ soort: "per_kenmerk", regels: regels });
+    lijst.push({ soort: "oordeel", tekst: vul(t.kenmerken_uitkomst, { naam: pad(data, antwoord).naam }) });
+    lijst.push({ soort: "oordeel", tekst: pad(data, item.aanwezig).zin });
+    if (niveau !== "goed") lijst = lijst.concat(naFout(item, []));
+    lijst.push({ soort: "uitleg", tekst: item.uitleg });
+    return { goed: niveau !== "fout", niveau: niveau, gemist: gemist, blokken: lijst, markering: markering };
   }
 
   /* Question `nr` (0-based) of the rule for a casus. The path goes on along the casus's real
-   * answer, so every walk ends where the casus belongs: {goed, zin, kenmerk, einde}; einde is
-   * null while there is a next question. */
+   * answer, so every walk ends where the casus belongs: {goed, zin, kenmerk, ja, einde}; einde
+   * is null while there is a next question. */
   function stap(data, item, nr, ja) {
     var code = data.regel[nr].kenmerk;
     var waar = item.aanwezig.indexOf(code) >= 0;
     var einde = null;
     if (!waar) einde = data.regel[nr].nee;
     else if (nr === data.regel.length - 1) einde = data.alle_ja;
-    return { goed: ja === waar, zin: kenmerk(data, code).zinnen[status(ja, waar)], kenmerk: code, einde: einde };
+    return { goed: ja === waar, zin: kenmerk(data, code).zinnen[status(ja, waar)], kenmerk: code, ja: ja, einde: einde };
   }
 
-  // The feedback at the end of a walk through the rule.
-  function stappenOordeel(data, item, laatste, fouten) {
-    return {
-      goed: fouten.length === 0,
-      gemist: fouten.slice(),
-      blokken: [
-        { soort: "oordeel", tekst: laatste.zin },
-        { soort: "oordeel", tekst: vul(data.teksten.pad_einde, { naam: laatste.einde.naam }) },
-        { soort: "oordeel", tekst: laatste.einde.zin },
-        { soort: "uitleg", tekst: item.uitleg }
-      ]
-    };
+  /* The feedback at the end of a walk through the rule. stappen: every answered stap() in
+   * order. A walk with a wrong step never opens with "Goed": it names each step that went wrong. */
+  function stappenOordeel(data, item, stappen) {
+    var t = data.teksten;
+    var laatste = stappen[stappen.length - 1];
+    var fouten = [];
+    var blokken = [];
+    var misvattingen = [];
+    var markering = {};
+    stappen.forEach(function (s, nr) {
+      var k = kenmerk(data, s.kenmerk);
+      var waar = item.aanwezig.indexOf(s.kenmerk) >= 0;
+      if (waar) markering[s.kenmerk] = s.ja ? "gezien" : "gemist";
+      if (s.goed) return;
+      fouten.push(s.kenmerk);
+      blokken.push({ soort: "oordeel", tekst: vul(t.stappen_fout, { nr: nr + 1, naam: k.naam, zin: k.zinnen[waar ? "ja" : "nee"] }) });
+      misvattingen.push((k.misvatting || {})[status(s.ja, waar)]);
+    });
+    (item.bewijs || []).forEach(function (p) { if (!markering[p[2]]) markering[p[2]] = "kenmerk"; });
+    if (!fouten.length) blokken.push({ soort: "oordeel", tekst: t.stappen_goed });
+    blokken.push({ soort: "oordeel", tekst: vul(t.pad_einde, { naam: laatste.einde.naam }) });
+    blokken.push({ soort: "oordeel", tekst: laatste.einde.zin });
+    if (fouten.length) blokken = blokken.concat(naFout(item, misvattingen));
+    blokken.push({ soort: "uitleg", tekst: item.uitleg });
+    return { goed: !fouten.length, niveau: fouten.length ? "fout" : "goed", gemist: fouten, blokken: blokken, markering: markering };
   }
 
   function nieuweRonde(nr) {
     return { nr: nr, goed: 0, totaal: 0, gemist: {} };
   }
 
+  /* A stand: rij (the queue of this sitting), nog_eens (in-sitting repetition: [id, step]),
+   * ronde and rondes (scores), herhaling (review across days: [id, step, day it is due]) and
+   * herhaalronde (the due cases being reviewed now; they come before the queue). */
   function nieuweStand(data) {
-    return { rij: data.items.map(function (i) { return i.id; }), nog_eens: [], ronde: nieuweRonde(1), rondes: [] };
+    return {
+      rij: data.items.map(function (i) { return i.id; }), nog_eens: [], ronde: nieuweRonde(1), rondes: [],
+      herhaling: [], herhaalronde: []
+    };
   }
 
   function huidig(stand) {
+    if (stand.herhaalronde && stand.herhaalronde.length) return stand.herhaalronde[0];
     return stand.rij.length ? stand.rij[0] : null;
   }
 
-  // The new stand after an answer; the old one is left as it was.
-  function verwerk(data, stand, id, goed, gemist) {
+  function inHerhaling(stand) {
+    return !!(stand.herhaalronde && stand.herhaalronde.length);
+  }
+
+  // The local calendar day of a moment (ms), as a whole number: review dates are days, not hours.
+  function dagVan(ms) {
+    var d = new Date(ms);
+    return Math.floor((ms - d.getTimezoneOffset() * 60000) / 86400000);
+  }
+
+  // Is a review that is due on `op` ready on day `dag`? A date further ahead than the longest
+  // gap (a changed clock, a hand-edited store) is treated as due now, never as hidden for years.
+  function isKlaar(data, op, dag) {
+    return op <= dag || op > dag + Math.max.apply(null, data.herhaal);
+  }
+
+  // The cases due for review on day `dag`, in the order they were missed.
+  function herhalingKlaar(data, stand, dag) {
+    return stand.herhaling.filter(function (h) { return isKlaar(data, h[2], dag); }).map(function (h) { return h[0]; });
+  }
+
+  // Start the review round of day `dag`: the due cases that are not already waiting come first.
+  function startHerhaling(data, stand, dag) {
     stand = kopie(stand);
-    var plek = stand.rij.indexOf(id);
-    if (plek >= 0) stand.rij.splice(plek, 1);
+    herhalingKlaar(data, stand, dag).forEach(function (id) {
+      if (stand.herhaalronde.indexOf(id) < 0) stand.herhaalronde.push(id);
+    });
+    return stand;
+  }
+
+  // The new stand after an answer on day `dag`; the old one is left as it was.
+  function verwerk(data, stand, id, goed, gemist, dag) {
+    stand = kopie(stand);
+    var herhaald = stand.herhaalronde.indexOf(id);
+    if (herhaald >= 0) stand.herhaalronde.splice(herhaald, 1);
+    else {
+      var plek = stand.rij.indexOf(id);
+      if (plek >= 0) stand.rij.splice(plek, 1);
+    }
     var ronde = stand.ronde;
     ronde.totaal += 1;
     ronde.goed += goed ? 1 : 0;
@@ -137,16 +257,33 @@
       if (wacht) wacht[1] = 0;
       else stand.nog_eens.push([id, 0]);
       stand.rij.splice(Math.min(terug[0], stand.rij.length), 0, id);
-    } else if (wacht) {
+    } else if (wacht && herhaald < 0) {
       wacht[1] += 1;
       if (wacht[1] < terug.length) stand.rij.splice(Math.min(terug[wacht[1]], stand.rij.length), 0, id);
       else stand.nog_eens.splice(stand.nog_eens.indexOf(wacht), 1);
+    }
+    // Review across days: a miss is due again after the first gap; a right answer at a review
+    // moves it to the next gap, and after the last one it is done.
+    var h = stand.herhaling.filter(function (x) { return x[0] === id; })[0];
+    if (!goed) {
+      if (h) { h[1] = 0; h[2] = dag + data.herhaal[0]; }
+      else stand.herhaling.push([id, 0, dag + data.herhaal[0]]);
+    } else if (h && herhaald >= 0) {
+      if (h[1] + 1 < data.herhaal.length) { h[1] += 1; h[2] = dag + data.herhaal[h[1]]; }
+      else stand.herhaling.splice(stand.herhaling.indexOf(h), 1);
     }
     if (ronde.totaal >= data.ronde) {
       stand.rondes.push(ronde);
       stand.ronde = nieuweRonde(ronde.nr + 1);
     }
     return stand;
+  }
+
+  // Mastery: the last meester.rondes finished rounds each have at least meester.goed right.
+  function beheerst(data, stand) {
+    var m = data.meester;
+    if (!m || stand.rondes.length < m.rondes) return false;
+    return stand.rondes.slice(-m.rondes).every(function (r) { return r.goed >= m.goed; });
   }
 
   /* ---------- saved progress: every field checked ---------- */
@@ -217,7 +354,44 @@
       rondes.push(r);
     }
     if (ronde.nr !== rondes.length + 1) return kapot;
-    return { stand: { rij: rij, nog_eens: nogEens, ronde: ronde, rondes: rondes }, beschadigd: false };
+    // Review across days (not in states saved before it existed: then none).
+    var herhaling = [];
+    var lijst = s.herhaling === undefined ? [] : s.herhaling;
+    if (!Array.isArray(lijst) || lijst.length > ids.length + 10) return kapot;
+    for (var h = 0; h < lijst.length; h++) {
+      var e = lijst[h];
+      if (!Array.isArray(e) || e.length !== 3 || typeof e[0] !== "string" || !geheel(e[1], 0) ||
+          e[1] >= data.herhaal.length || !geheel(e[2], 0) || e[2] > MAX_DAG) return kapot;
+      if (herhaling.some(function (x) { return x[0] === e[0]; }) || lijst.slice(0, h).some(function (x) { return x[0] === e[0]; })) return kapot;
+      if (ids.indexOf(e[0]) >= 0) herhaling.push([e[0], e[1], e[2]]);
+    }
+    var herhaalronde = [];
+    var wachtrij = s.herhaalronde === undefined ? [] : s.herhaalronde;
+    if (!Array.isArray(wachtrij) || wachtrij.length > ids.length + 10) return kapot;
+    for (var q = 0; q < wachtrij.length; q++) {
+      if (typeof wachtrij[q] !== "string" || wachtrij.indexOf(wachtrij[q]) !== q) return kapot;
+      if (ids.indexOf(wachtrij[q]) >= 0) herhaalronde.push(wachtrij[q]);
+    }
+    return {
+      stand: { rij: rij, nog_eens: nogEens, ronde: ronde, rondes: rondes, herhaling: herhaling, herhaalronde: herhaalronde },
+      beschadigd: false
+    };
+  }
+
+  /* The number of cases due for review on day `dag` in what was read from storage for one
+   * exercise, without the exercise's data (the "Herhaling" line of the start page). Anything
+   * not in our format counts as nothing; `herhaal` is the exercise's gaps in days. */
+  function telKlaar(bewaard, herhaal, dag) {
+    if (!gewoonObject(bewaard) || bewaard.versie !== VERSIE || !gewoonObject(bewaard.stand)) return 0;
+    var lijst = bewaard.stand.herhaling;
+    if (!Array.isArray(lijst) || lijst.length > MAX_HERHALING) return 0;
+    var gezien = [];
+    lijst.forEach(function (e) {
+      if (Array.isArray(e) && e.length === 3 && typeof e[0] === "string" && gezien.indexOf(e[0]) < 0 &&
+          geheel(e[1], 0) && e[1] < herhaal.length && geheel(e[2], 0) && e[2] <= MAX_DAG &&
+          isKlaar({ herhaal: herhaal }, e[2], dag)) gezien.push(e[0]);
+    });
+    return gezien.length;
   }
 
   function bewaarbaar(stand) {
@@ -241,14 +415,30 @@
     return zin + " " + vul(t.vaak_gemist, { lijst: lijst.join(t.scheiding) });
   }
 
-  function voortgang(data, stand) {
+  // What the panel says about review on other days: the cases still to come back, and when.
+  function herhalingZin(data, stand, dag) {
+    var t = data.teksten;
+    var klaar = herhalingKlaar(data, stand, dag).length;
+    if (klaar) return vul(t.herhaling_vandaag, { aantal: klaar });
+    if (!stand.herhaling.length) return "";
+    var eerst = Math.min.apply(null, stand.herhaling.map(function (h) { return h[2]; }));
+    var aantal = stand.herhaling.filter(function (h) { return h[2] === eerst; }).length;
+    return eerst - dag === 1 ? vul(t.herhaling_morgen, { aantal: aantal }) : vul(t.herhaling_later, { aantal: aantal, dagen: eerst - dag });
+  }
+
+  function voortgang(data, stand, dag) {
     var titels = {};
     data.items.forEach(function (i) { titels[i.id] = i.titel; });
+    var m = data.meester;
+    var waarden = m ? { goed: m.goed, ronde: data.ronde } : {};
     return {
       ronde: samenvatting(data, stand.ronde, true),
       rondes: stand.rondes.slice().reverse().map(function (r) { return samenvatting(data, r, false); }),
       nog_eens: stand.nog_eens.map(function (w) { return titels[w[0]]; }),
-      klaar: huidig(stand) === null
+      klaar: huidig(stand) === null,
+      herhaling: herhalingZin(data, stand, dag),
+      beheerst: beheerst(data, stand),
+      meester: m ? vul(beheerst(data, stand) ? data.teksten.beheerst : data.teksten.beheerst_doel, waarden) : ""
     };
   }
 
@@ -259,7 +449,9 @@
   var logica = {
     vul: vul, pad: pad, beoordeel: beoordeel, stap: stap, stappenOordeel: stappenOordeel,
     nieuweStand: nieuweStand, huidig: huidig, verwerk: verwerk, sleutel: sleutel, herstel: herstel,
-    bewaarbaar: bewaarbaar, voortgang: voortgang, teller: teller
+    bewaarbaar: bewaarbaar, voortgang: voortgang, teller: teller, markeer: markeer,
+    dagVan: dagVan, herhalingKlaar: herhalingKlaar, startHerhaling: startHerhaling,
+    inHerhaling: inHerhaling, beheerst: beheerst, telKlaar: telKlaar
   };
 
   if (typeof module === "object" && module.exports) {
@@ -323,8 +515,25 @@
   var TEKENAARS = {
     per_kenmerk: function (blok) {
       var ul = el("ul", { klasse: "wl-per-kenmerk" });
-      blok.regels.forEach(function (z) { ul.appendChild(el("li", { tekst: z })); });
+      blok.regels.forEach(function (r) {
+        ul.appendChild(el("li", {}, [
+          el("span", { tekst: r.tekst }),
+          r.misvatting ? el("span", { klasse: "wl-misvatting-kort", tekst: " " + r.misvatting }) : null
+        ]));
+      });
       return ul;
+    },
+    misvatting: function (blok, t) {
+      return el("p", { klasse: "wl-misvatting" }, [
+        el("span", { klasse: "wl-label", tekst: t.misvatting + ": " }),
+        el("span", { tekst: blok.tekst })
+      ]);
+    },
+    valkuil: function (blok, t) {
+      return el("p", { klasse: "wl-valkuil" }, [
+        el("span", { klasse: "wl-label", tekst: t.valkuil + ": " }),
+        el("span", { tekst: blok.tekst })
+      ]);
     },
     oordeel: function (blok) {
       return el("p", { klasse: "wl-oordeel", tekst: blok.tekst });
@@ -337,32 +546,75 @@
     }
   };
 
+  /* The case text in `doel` with the evidence marked (see markeer), and the legend in `legenda`.
+   * Not by colour alone: every mark carries its status word and the kenmerk's name as text. */
+  function toonBewijs(doel, legenda, data, item, markering) {
+    var t = data.teksten;
+    var namen = {};
+    (data.kenmerken || []).forEach(function (k) { namen[k.code] = k.naam; });
+    var delen = markeer(item.tekst, item.bewijs, markering || {});
+    leeg(doel);
+    leeg(legenda);
+    var soorten = [];
+    delen.forEach(function (d) {
+      if (!d.kenmerken) { doel.appendChild(document.createTextNode(d.tekst)); return; }
+      var labels = d.kenmerken.map(function (k) { return vul(t["bewijs_" + k.status], { naam: namen[k.code] }); });
+      doel.appendChild(el("mark", { klasse: "wl-bewijs wl-bewijs-" + d.status }, [
+        document.createTextNode(d.tekst),
+        el("span", { klasse: "wl-bewijs-label", tekst: labels.join(t.scheiding) })
+      ]));
+      d.kenmerken.forEach(function (k) { if (soorten.indexOf(k.status) < 0) soorten.push(k.status); });
+    });
+    legenda.hidden = !soorten.length;
+    if (!soorten.length) return;
+    legenda.appendChild(el("p", { tekst: t.bewijs_legenda }));
+    var ul = el("ul");
+    ["gezien", "gemist", "kenmerk"].forEach(function (s) {
+      if (soorten.indexOf(s) >= 0) ul.appendChild(el("li", {}, [el("mark", { klasse: "wl-bewijs wl-bewijs-" + s, tekst: t["legenda_" + s] })]));
+    });
+    legenda.appendChild(ul);
+  }
+
   /* Show one exercise in `houder`. data: from Python. Returns a function that removes it. */
   function start(houder, data) {
+    if (!data) data = JSON.parse(houder.querySelector("script.wl-data").textContent);
+    if (data.soort === "herhaling") return startTeller(houder, data);
+    return startOefening(houder, data);
+  }
+
+  function startOefening(houder, data) {
     if (!data) data = JSON.parse(houder.querySelector("script.wl-data").textContent);
     var t = data.teksten;
     var pre = "wl-" + data.id + "-" + Math.random().toString(36).slice(2, 8) + "-";
     var key = sleutel(data.id);
+    var dag = dagVan(Date.now());
     var hersteld = herstel(data, opslag.lees(key));
     var stand = hersteld.stand;
+    var klaarBijStart = herhalingKlaar(data, stand, dag).length;
+    stand = startHerhaling(data, stand, dag);
     var items = {};
     data.items.forEach(function (i) { items[i.id] = i; });
 
     var melding = el("p", { klasse: "wl-melding", role: "status" });
     var tellerEl = el("p", { klasse: "wl-teller" });
     var titel = el("h3", { klasse: "wl-titel", tabindex: "-1", id: pre + "titel" });
+    var herhaalLabel = el("p", { klasse: "wl-herhaling-label", tekst: t.herhaling_label });
     var tekst = el("p", { klasse: "wl-tekst" });
+    var legenda = el("div", { klasse: "wl-legenda" });
+    legenda.hidden = true;
     var antwoord = el("div", { klasse: "wl-antwoord" });
     var feedback = el("div", { klasse: "wl-feedback", role: "status", "aria-live": "polite" });
     var naFeedback = el("div", { klasse: "wl-antwoord" });
     var volgende = knop(t.volgende, "wl-volgende");
     volgende.hidden = true;
     var vraag = el("section", { klasse: "wl-vraag", "aria-labelledby": pre + "titel" },
-      [tellerEl, titel, tekst, antwoord, feedback, naFeedback, volgende]);
+      [tellerEl, herhaalLabel, titel, tekst, legenda, antwoord, feedback, naFeedback, volgende]);
 
     var vgKop = el("h3", { id: pre + "voortgang", tekst: t.voortgang });
     var vgRonde = el("p", { klasse: "wl-ronde" });
     var vgRondes = el("ul", { klasse: "wl-rondes" });
+    var vgMeester = el("p", { klasse: "wl-meester" });
+    var vgHerhaling = el("p", { klasse: "wl-herhaling" });
     var neKop = el("h4", { tekst: t.nog_eens });
     var neUitleg = el("p");
     var neLijst = el("ul", { klasse: "wl-nog-eens" });
@@ -374,14 +626,16 @@
       [vraagTekst, el("div", { klasse: "wl-zeker-knoppen" }, [zekerJa, zekerNee])]);
     zeker.hidden = true;
     var paneel = el("section", { klasse: "wl-voortgang", "aria-labelledby": pre + "voortgang" },
-      [vgKop, vgRonde, vgRondes, neKop, neUitleg, neLijst, opnieuw, zeker,
+      [vgKop, vgRonde, vgRondes, vgMeester, vgHerhaling, neKop, neUitleg, neLijst, opnieuw, zeker,
         el("p", { klasse: "wl-bewaard", tekst: t.bewaard })]);
 
     Array.prototype.slice.call(houder.childNodes).forEach(function (k) {
       if (k.nodeName !== "SCRIPT") houder.removeChild(k);
     });
     houder.classList.add("wl-oefening");
+    var herhaalMelding = el("p", { klasse: "wl-herhaling-melding" });
     houder.appendChild(melding);
+    houder.appendChild(herhaalMelding);
     houder.appendChild(vraag);
     houder.appendChild(paneel);
     melding.hidden = !hersteld.beschadigd && !hersteld.nieuwer;
@@ -390,14 +644,22 @@
       opslag.wis(key);
     }
     if (hersteld.nieuwer) melding.textContent = t.nieuwer;
+    herhaalMelding.hidden = !klaarBijStart;
+    if (klaarBijStart) {
+      herhaalMelding.textContent = klaarBijStart === 1 ? t.herhaling_start_een : vul(t.herhaling_start, { aantal: klaarBijStart });
+    }
 
     function bewaar() {
       if (!hersteld.nieuwer) opslag.schrijf(key, bewaarbaar(stand));
     }
 
     function toonVoortgang() {
-      var v = voortgang(data, stand);
+      var v = voortgang(data, stand, dag);
       vgRonde.textContent = v.ronde;
+      vgMeester.textContent = v.meester;
+      vgMeester.className = "wl-meester" + (v.beheerst ? " wl-beheerst" : "");
+      vgHerhaling.textContent = v.herhaling;
+      vgHerhaling.hidden = !v.herhaling;
       leeg(vgRondes);
       v.rondes.forEach(function (r) { vgRondes.appendChild(el("li", { tekst: r })); });
       neUitleg.textContent = v.nog_eens.length ? t.nog_eens_uitleg : t.nog_eens_leeg;
@@ -406,15 +668,16 @@
       neLijst.hidden = !v.nog_eens.length;
     }
 
-    function toonOordeel(oordeel) {
+    function toonOordeel(oordeel, item) {
       leeg(feedback);
-      feedback.className = "wl-feedback " + (oordeel.goed ? "wl-goed" : "wl-fout");
+      feedback.className = "wl-feedback wl-" + oordeel.niveau;
       oordeel.blokken.forEach(function (blok) { feedback.appendChild(TEKENAARS[blok.soort](blok, t)); });
+      if (item) toonBewijs(tekst, legenda, data, item, oordeel.markering);
     }
 
     // After an answer: count it, save, and keep the verdict in view with focus on "Volgende".
     function afronden(id, oordeel) {
-      stand = verwerk(data, stand, id, oordeel.goed, oordeel.gemist);
+      stand = verwerk(data, stand, id, oordeel.goed, oordeel.gemist, dag);
       bewaar();
       toonVoortgang();
       volgende.hidden = false;
@@ -434,7 +697,7 @@
           var o = beoordeel(data, item, k.code);
           knoppen.forEach(function (x) { x.disabled = true; });
           b.classList.add("wl-gekozen");
-          toonOordeel(o);
+          toonOordeel(o, item);
           afronden(item.id, o);
         });
         groep.appendChild(b);
@@ -461,7 +724,7 @@
         var o = beoordeel(data, item, gevinkt);
         vakjes.forEach(function (v) { v.disabled = true; });
         controleer.disabled = true;
-        toonOordeel(o);
+        toonOordeel(o, item);
         afronden(item.id, o);
       });
     }
@@ -479,7 +742,7 @@
       antwoord.appendChild(padLijst);
       naFeedback.appendChild(groep);
       var nr = 0;
-      var fouten = [];
+      var gezet = [];
 
       function stel(vorige) {
         leeg(feedback);
@@ -494,9 +757,10 @@
       function beantwoord(antwoordJa) {
         var k = kenmerk(data, data.regel[nr].kenmerk);
         var s = stap(data, item, nr, antwoordJa);
-        if (!s.goed) fouten.push(s.kenmerk);
+        gezet.push(s);
         padKop.hidden = false;
-        padLijst.appendChild(el("li", {}, [
+        padLijst.appendChild(el("li", { klasse: s.goed ? null : "wl-pad-fout" }, [
+          s.goed ? null : el("strong", { klasse: "wl-stap-mis", tekst: t.stap_mis + ": " }),
           el("span", { klasse: "wl-stap-vraag", tekst: k.vraag + " " }),
           el("span", { tekst: vul(t.stappen_antwoord, { antwoord: (antwoordJa ? t.ja : t.nee).toLowerCase() }) + " " }),
           el("span", { tekst: s.zin })
@@ -509,8 +773,8 @@
         ja.disabled = true;
         nee.disabled = true;
         groep.hidden = true;
-        var o = stappenOordeel(data, item, s, fouten);
-        toonOordeel(o);
+        var o = stappenOordeel(data, item, gezet);
+        toonOordeel(o, item);
         afronden(item.id, o);
       }
 
@@ -526,6 +790,9 @@
       feedback.className = "wl-feedback";
       volgende.hidden = true;
       var id = huidig(stand);
+      leeg(legenda);
+      legenda.hidden = true;
+      herhaalLabel.hidden = true;
       if (id === null) {
         tellerEl.textContent = "";
         titel.textContent = data.titel;
@@ -533,6 +800,7 @@
       } else {
         var item = items[id];
         tellerEl.textContent = teller(data, stand);
+        herhaalLabel.hidden = !inHerhaling(stand);
         titel.textContent = item.titel;
         tekst.textContent = item.tekst;
         if (data.soort === "kiezen") kiezen(item);
@@ -565,6 +833,7 @@
       if (!hersteld.nieuwer) opslag.wis(key);
       stand = nieuweStand(data);
       zeker.hidden = true;
+      herhaalMelding.hidden = true;
       opnieuw.hidden = false;
       melding.hidden = true;
       toonItem(true);
@@ -574,6 +843,44 @@
     toonItem(false);
     houder.setAttribute("data-klaar", "true");
     if (window.performance && performance.mark) performance.mark("wijkleren-oefening-klaar");
+    return function () { window.removeEventListener("storage", elders); };
+  }
+
+  /* The "Herhaling" line (start page, chapter 7): how many cases of all exercises are due for
+   * review today, read from the same saved progress as the exercises. data: {soort:
+   * "herhaling", oefeningen: [{id, titel, herhaal}], teksten}. Updates when another tab saves. */
+  function startTeller(houder, data) {
+    var t = data.teksten;
+    var zin = el("p", { klasse: "wl-teller-zin", role: "status" });
+    var lijst = el("ul", { klasse: "wl-teller-lijst" });
+    Array.prototype.slice.call(houder.childNodes).forEach(function (k) {
+      if (k.nodeName !== "SCRIPT") houder.removeChild(k);
+    });
+    houder.classList.add("wl-herhaling-teller");
+    houder.appendChild(zin);
+    houder.appendChild(lijst);
+    houder.appendChild(el("p", { klasse: "wl-teller-uitleg", tekst: t.uitleg }));
+
+    function tel() {
+      var dag = dagVan(Date.now());
+      var totaal = 0;
+      leeg(lijst);
+      data.oefeningen.forEach(function (o) {
+        var n = telKlaar(opslag.lees(sleutel(o.id)), o.herhaal, dag);
+        totaal += n;
+        if (n) lijst.appendChild(el("li", { tekst: vul(t.per_oefening, { titel: o.titel, aantal: n }) }));
+      });
+      zin.textContent = totaal === 0 ? t.leeg : totaal === 1 ? t.klaar_een : vul(t.klaar, { aantal: totaal });
+      lijst.hidden = !totaal;
+      houder.setAttribute("data-aantal", String(totaal));
+    }
+
+    function elders(e) {
+      if (e.key && e.key.indexOf(sleutel("")) === 0) tel();
+    }
+    tel();
+    window.addEventListener("storage", elders);
+    houder.setAttribute("data-klaar", "true");
     return function () { window.removeEventListener("storage", elders); };
   }
 
