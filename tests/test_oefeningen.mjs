@@ -10,7 +10,9 @@ const proef = JSON.parse(readFileSync(process.env.WIJKLEREN_PROEF, "utf8"));
 const module_ = await import(pathToFileURL(proef.module).href);
 const L = globalThis.WijklerenOefeningen.logica;
 
-const tekst = (o) => o.blokken.map((b) => (b.regels ? b.regels : [b.tekst])).flat();
+const tekst = (o) => o.blokken.map((b) => (b.regels ? b.regels.map((r) => r.tekst) : [b.tekst])).flat();
+const soorten = (o) => o.blokken.map((b) => b.soort);
+const DAG = 20000; // a day number, as dagVan gives
 
 test("the module is anywidget's: a default export with render", () => {
   assert.equal(typeof module_.default.render, "function");
@@ -24,41 +26,95 @@ test("the rule's path ends where beslisregel says, for every set of kenmerken", 
   }
 });
 
-test("choosing: the chosen answer's sentence, then the explanation", () => {
-  const data = proef.klein.kiezen;
+test("choosing: the chosen answer's sentence, then the explanation; after a wrong one the misconception and the pitfall", () => {
+  const data = structuredClone(proef.klein.kiezen);
   const item = data.items[0];
+  assert.ok(item.valkuil && item.bewijs.length);
+  const fout = data.keuzes.find((k) => k.code !== item.goed).code;
+  const ander = data.keuzes.find((k) => k.code !== item.goed && k.code !== fout).code;
+  item.misvatting = { [fout]: "Zin over de keuze " + fout, [ander]: "Zin over de keuze " + ander };
   const goed = L.beoordeel(data, item, item.goed);
   assert.equal(goed.goed, true);
+  assert.equal(goed.niveau, "goed");
   assert.deepEqual(goed.gemist, []);
   assert.deepEqual(tekst(goed), [item.feedback[item.goed], item.uitleg]);
-  assert.deepEqual(goed.blokken.map((b) => b.soort), ["oordeel", "uitleg"]);
-  const fout = data.keuzes.find((k) => k.code !== item.goed).code;
+  assert.deepEqual(soorten(goed), ["oordeel", "uitleg"]); // no pitfall after a right answer
   const o = L.beoordeel(data, item, fout);
   assert.equal(o.goed, false);
+  assert.equal(o.niveau, "fout");
   assert.deepEqual(o.gemist, item.gemist);
-  assert.equal(tekst(o)[0], item.feedback[fout]);
+  assert.deepEqual(tekst(o), [item.feedback[fout], item.misvatting[fout], item.valkuil, item.uitleg]);
+  assert.deepEqual(soorten(o), ["oordeel", "misvatting", "valkuil", "uitleg"]);
+  // Per wrong choice its own sentence.
+  assert.equal(tekst(L.beoordeel(data, item, ander))[1], item.misvatting[ander]);
+  // Every kenmerk with evidence is marked, as "kenmerk": the learner did not tick any here.
+  assert.deepEqual(Object.keys(o.markering).sort(), [...new Set(item.bewijs.map((b) => b[2]))].sort());
+  assert.ok(Object.values(o.markering).every((s) => s === "kenmerk"));
+  // Without a pitfall or a misconception sentence: only what there is.
+  const kaal = { ...item, valkuil: null, misvatting: {} };
+  assert.deepEqual(soorten(L.beoordeel(data, kaal, fout)), ["oordeel", "uitleg"]);
 });
 
-test("ticking kenmerken: one line per kenmerk, then where the ticks point and the casus's place", () => {
+test("the marks keep the text whole, merge overlapping evidence and say missed before seen", () => {
+  const tekst = "Bewoners beslissen mee over het budget van de wijk.";
+  const bewijs = [[0, 18, "ruimte_voor_bewoners"], [9, 32, "financiele_afspraken"], [40, 50, "gebiedsgebonden"]];
+  const delen = L.markeer(tekst, bewijs, { ruimte_voor_bewoners: "gezien", financiele_afspraken: "gemist", gebiedsgebonden: "gezien" });
+  assert.equal(delen.map((d) => d.tekst).join(""), tekst);
+  assert.deepEqual(delen.map((d) => d.status), ["gemist", undefined, "gezien", undefined]);
+  assert.equal(delen[0].tekst, tekst.slice(0, 32));
+  assert.deepEqual(delen[0].kenmerken.map((k) => [k.code, k.status]), [["ruimte_voor_bewoners", "gezien"], ["financiele_afspraken", "gemist"]]);
+  // Only kenmerken with a status are marked; no evidence: the text as it is.
+  assert.deepEqual(L.markeer(tekst, bewijs, {}), [{ tekst }]);
+  assert.deepEqual(L.markeer(tekst, [], { gebiedsgebonden: "gezien" }), [{ tekst }]);
+  // The real bank: every mark is exactly a piece of the text.
+  for (const naam of ["kenmerken", "beslisregel", "indelen-drie"]) {
+    for (const item of proef.echt[naam].items) {
+      const status = Object.fromEntries(item.bewijs.map((b) => [b[2], "gezien"]));
+      const d = L.markeer(item.tekst, item.bewijs, status);
+      assert.equal(d.map((x) => x.tekst).join(""), item.tekst, item.id);
+      assert.equal(d.some((x) => x.kenmerken), item.bewijs.length > 0, item.id);
+    }
+  }
+});
+
+test("ticking kenmerken: a score, lines only for what went wrong, then where the ticks point", () => {
   const data = proef.klein.kenmerken;
   const item = data.items[0];
+  const t = data.teksten;
   const codes = data.kenmerken.map((k) => k.code);
+  const kenmerk = (code) => data.kenmerken.find((k) => k.code === code);
   const gemist = item.aanwezig[0];
   const teVeel = codes.find((c) => !item.aanwezig.includes(c));
   const gevinkt = [...item.aanwezig.slice(1), teVeel];
   const o = L.beoordeel(data, item, gevinkt);
-  const regels = o.blokken[0].regels;
-  assert.equal(regels.length, codes.length);
-  const zin = (code, s) => data.kenmerken.find((k) => k.code === code).zinnen[s];
-  assert.equal(regels[codes.indexOf(gemist)], zin(gemist, "gemist"));
-  assert.equal(regels[codes.indexOf(teVeel)], zin(teVeel, "onterecht"));
-  assert.equal(regels[codes.indexOf(item.aanwezig[1])], zin(item.aanwezig[1], "wel_goed"));
-  assert.deepEqual(o.gemist.sort(), [gemist, teVeel].sort());
+  assert.equal(o.niveau, "fout");
   assert.equal(o.goed, false);
-  assert.equal(o.blokken[1].tekst, L.vul(data.teksten.kenmerken_uitkomst, { naam: L.pad(data, gevinkt).naam }));
-  assert.equal(o.blokken[2].tekst, L.pad(data, item.aanwezig).zin);
-  assert.equal(o.blokken[3].tekst, item.uitleg);
-  assert.equal(L.beoordeel(data, item, item.aanwezig).goed, true);
+  assert.deepEqual(soorten(o), ["oordeel", "per_kenmerk", "oordeel", "oordeel", "valkuil", "uitleg"]);
+  assert.equal(o.blokken[0].tekst, L.vul(t.kenmerken_fout, { goed: codes.length - 2, totaal: codes.length }));
+  assert.match(o.blokken[0].tekst, new RegExp(`${codes.length - 2} van ${codes.length}`));
+  assert.deepEqual(o.blokken[1].regels, [
+    { tekst: kenmerk(gemist).zinnen.gemist, misvatting: kenmerk(gemist).misvatting.gemist },
+    { tekst: kenmerk(teVeel).zinnen.onterecht, misvatting: kenmerk(teVeel).misvatting.onterecht }
+  ]);
+  assert.deepEqual(o.gemist.sort(), [gemist, teVeel].sort());
+  assert.equal(o.blokken[2].tekst, L.vul(t.kenmerken_uitkomst, { naam: L.pad(data, gevinkt).naam }));
+  assert.equal(o.blokken[3].tekst, L.pad(data, item.aanwezig).zin);
+  assert.equal(o.blokken[4].tekst, item.valkuil);
+  assert.equal(o.blokken[5].tekst, item.uitleg);
+  // The marks: what was ticked is "gezien", what was missed "gemist"; a wrong tick has no evidence.
+  for (const [, , code] of item.bewijs) assert.equal(o.markering[code], code === gemist ? "gemist" : "gezien");
+  assert.ok(!(teVeel in o.markering));
+  // One wrong of nine is "bijna goed" and counts as right; all nine right says so, without lines.
+  const bijna = L.beoordeel(data, item, item.aanwezig.slice(1));
+  assert.equal(bijna.niveau, "bijna");
+  assert.equal(bijna.goed, true);
+  assert.equal(bijna.blokken[0].tekst, L.vul(t.kenmerken_bijna, { goed: codes.length - 1, totaal: codes.length }));
+  assert.deepEqual(bijna.gemist, [gemist]);
+  assert.ok(soorten(bijna).includes("valkuil"));
+  const alles = L.beoordeel(data, item, item.aanwezig);
+  assert.equal(alles.niveau, "goed");
+  assert.deepEqual(soorten(alles), ["oordeel", "oordeel", "oordeel", "uitleg"]);
+  assert.equal(alles.blokken[0].tekst, L.vul(t.kenmerken_alles, { totaal: codes.length }));
 });
 
 test("walking the rule follows the casus and stops at its first missing kenmerk", () => {
@@ -77,14 +133,34 @@ test("walking the rule follows the casus and stops at its first missing kenmerk"
   const laatste = L.stap(data, item, eerste, true);
   assert.equal(laatste.goed, false);
   assert.deepEqual(laatste.einde, data.regel[eerste].nee);
-  const o = L.stappenOordeel(data, item, laatste, [slip.kenmerk, laatste.kenmerk]);
+  const t = data.teksten;
+  const k = (nr) => data.kenmerken.find((x) => x.code === data.regel[nr].kenmerk);
+  // A wrong first step, then right up to the end: the verdict names step 1 and never says "Goed".
+  const pad = [slip, ...Array.from({ length: eerste - 1 }, (_, i) => L.stap(data, item, i + 1, true)), L.stap(data, item, eerste, false)];
+  const o = L.stappenOordeel(data, item, pad);
   assert.equal(o.goed, false);
+  assert.deepEqual(o.gemist, [slip.kenmerk]);
   assert.deepEqual(tekst(o), [
-    laatste.zin,
-    L.vul(data.teksten.pad_einde, { naam: laatste.einde.naam }),
+    L.vul(t.stappen_fout, { nr: 1, naam: k(0).naam, zin: k(0).zinnen.kern_ja }),
+    L.vul(t.pad_einde, { naam: laatste.einde.naam }),
     laatste.einde.zin,
+    k(0).misvatting.gemist, // said "nee" where the kenmerk is there: what a miss usually means
+    item.valkuil,
     item.uitleg
   ]);
+  assert.deepEqual(soorten(o).slice(-3), ["misvatting", "valkuil", "uitleg"]);
+  assert.ok(!tekst(o)[0].startsWith("Goed"));
+  assert.equal(o.markering[slip.kenmerk], "gemist");
+  // Two wrong steps: both named, in order; all right: "Goed" first.
+  const twee = L.stappenOordeel(data, item, [slip, ...pad.slice(1, -1), laatste]);
+  assert.deepEqual(tekst(twee).slice(0, 2), [
+    L.vul(t.stappen_fout, { nr: 1, naam: k(0).naam, zin: k(0).zinnen.kern_ja }),
+    L.vul(t.stappen_fout, { nr: eerste + 1, naam: k(eerste).naam, zin: k(eerste).zinnen.kern_nee })
+  ]);
+  const goed = L.stappenOordeel(data, item, [L.stap(data, item, 0, true), ...pad.slice(1)]);
+  assert.equal(goed.goed, true);
+  assert.equal(tekst(goed)[0], t.stappen_goed);
+  assert.ok(!soorten(goed).includes("valkuil"));
   const alles = proef.klein.alle_ja;
   const eind = L.stap(alles, alles.items[0], alles.regel.length - 1, true);
   assert.deepEqual(eind.einde, alles.alle_ja);
@@ -94,21 +170,21 @@ test("a round scores and names the most missed kenmerken", () => {
   const data = proef.echt["indelen-drie"];
   const [a, b] = data.kenmerken.map((k) => k.code);
   let stand = L.nieuweStand(data);
-  assert.equal(L.voortgang(data, stand).ronde, L.vul(data.teksten.ronde_leeg, { ronde: 1 }));
+  assert.equal(L.voortgang(data, stand, DAG).ronde, L.vul(data.teksten.ronde_leeg, { ronde: 1 }));
   for (const [goed, gemist] of [[true, []], [false, [b]], [false, [a]], [false, [b]], [true, []]]) {
-    stand = L.verwerk(data, stand, L.huidig(stand), goed, gemist);
+    stand = L.verwerk(data, stand, L.huidig(stand), goed, gemist, DAG);
   }
   const naam = (c) => data.kenmerken.find((k) => k.code === c).naam;
   const t = data.teksten;
   const lijst = [L.vul(t.gemist_aantal, { naam: naam(b), aantal: 2 }), L.vul(t.gemist_aantal, { naam: naam(a), aantal: 1 })];
-  const v = L.voortgang(data, stand);
+  const v = L.voortgang(data, stand, DAG);
   assert.deepEqual(v.rondes, [
     L.vul(t.ronde_klaar, { ronde: 1, goed: 2, totaal: data.ronde }) + " " + L.vul(t.vaak_gemist, { lijst: lijst.join(t.scheiding) })
   ]);
   assert.equal(v.ronde, L.vul(t.ronde_leeg, { ronde: 2 }));
   assert.equal(L.teller(data, stand), L.vul(t.teller, { ronde: 2, nr: 1, totaal: data.ronde }));
-  stand = L.verwerk(data, stand, L.huidig(stand), true, []);
-  assert.equal(L.voortgang(data, stand).ronde, L.vul(t.ronde_bezig, { ronde: 2, goed: 1, totaal: 1 }) + " " + t.niets_gemist);
+  stand = L.verwerk(data, stand, L.huidig(stand), true, [], DAG);
+  assert.equal(L.voortgang(data, stand, DAG).ronde, L.vul(t.ronde_bezig, { ronde: 2, goed: 1, totaal: 1 }) + " " + t.niets_gemist);
 });
 
 test("a missed item comes back after terug[0] others, and once more after terug[1]", () => {
@@ -116,24 +192,24 @@ test("a missed item comes back after terug[0] others, and once more after terug[
   const [na, later] = data.terug;
   let stand = L.nieuweStand(data);
   const eerste = L.huidig(stand);
-  stand = L.verwerk(data, stand, eerste, false, []);
+  stand = L.verwerk(data, stand, eerste, false, [], DAG);
   assert.equal(stand.rij.indexOf(eerste), na);
-  assert.deepEqual(L.voortgang(data, stand).nog_eens, [data.items[0].titel]);
-  for (let i = 0; i < na; i++) stand = L.verwerk(data, stand, L.huidig(stand), true, []);
+  assert.deepEqual(L.voortgang(data, stand, DAG).nog_eens, [data.items[0].titel]);
+  for (let i = 0; i < na; i++) stand = L.verwerk(data, stand, L.huidig(stand), true, [], DAG);
   assert.equal(L.huidig(stand), eerste);
-  stand = L.verwerk(data, stand, eerste, true, []);
+  stand = L.verwerk(data, stand, eerste, true, [], DAG);
   assert.equal(stand.rij.indexOf(eerste), later);
   assert.deepEqual(stand.nog_eens, [[eerste, 1]]);
-  for (let i = 0; i < later; i++) stand = L.verwerk(data, stand, L.huidig(stand), true, []);
-  stand = L.verwerk(data, stand, eerste, true, []);
+  for (let i = 0; i < later; i++) stand = L.verwerk(data, stand, L.huidig(stand), true, [], DAG);
+  stand = L.verwerk(data, stand, eerste, true, [], DAG);
   assert.ok(!stand.rij.includes(eerste));
   assert.deepEqual(stand.nog_eens, []);
   // Missed again: the repetition starts over.
-  stand = L.verwerk(data, L.nieuweStand(data), eerste, false, []);
+  stand = L.verwerk(data, L.nieuweStand(data), eerste, false, [], DAG);
   stand.rij.splice(stand.rij.indexOf(eerste), 1);
   stand.rij.unshift(eerste);
-  stand = L.verwerk(data, stand, eerste, true, []);
-  stand = L.verwerk(data, stand, eerste, false, []);
+  stand = L.verwerk(data, stand, eerste, true, [], DAG);
+  stand = L.verwerk(data, stand, eerste, false, [], DAG);
   assert.deepEqual(stand.nog_eens, [[eerste, 0]]);
 });
 
@@ -141,11 +217,11 @@ test("the old stand is left alone, and everything can be done", () => {
   const data = proef.klein.twee;
   let stand = L.nieuweStand(data);
   const kopie = JSON.stringify(stand);
-  L.verwerk(data, stand, data.items[0].id, false, []);
+  L.verwerk(data, stand, data.items[0].id, false, [], DAG);
   assert.equal(JSON.stringify(stand), kopie);
-  for (let i = 0; i < 40 && L.huidig(stand) !== null; i++) stand = L.verwerk(data, stand, L.huidig(stand), true, []);
+  for (let i = 0; i < 40 && L.huidig(stand) !== null; i++) stand = L.verwerk(data, stand, L.huidig(stand), true, [], DAG);
   assert.equal(L.huidig(stand), null);
-  assert.equal(L.voortgang(data, stand).klaar, true);
+  assert.equal(L.voortgang(data, stand, DAG).klaar, true);
 });
 
 test("saved progress round-trips, and a changed bank's items are dropped quietly", () => {
@@ -153,7 +229,7 @@ test("saved progress round-trips, and a changed bank's items are dropped quietly
   let stand = L.nieuweStand(data);
   for (let i = 0; i < 7; i++) {
     const code = data.kenmerken[i % 3].code;
-    stand = L.verwerk(data, stand, L.huidig(stand), i % 2 === 0, i % 2 ? [code] : []);
+    stand = L.verwerk(data, stand, L.huidig(stand), i % 2 === 0, i % 2 ? [code] : [], DAG);
   }
   const bewaard = JSON.parse(JSON.stringify(L.bewaarbaar(stand)));
   assert.deepEqual(L.herstel(data, bewaard), { stand: stand, beschadigd: false });
@@ -171,7 +247,7 @@ test("saved progress round-trips, and a changed bank's items are dropped quietly
 test("corrupt saved progress in any field gives a fresh start and says so", () => {
   const data = proef.echt["indelen-drie"];
   let stand = L.nieuweStand(data);
-  for (let i = 0; i < 6; i++) stand = L.verwerk(data, stand, L.huidig(stand), false, [data.kenmerken[0].code]);
+  for (let i = 0; i < 6; i++) stand = L.verwerk(data, stand, L.huidig(stand), false, [data.kenmerken[0].code], DAG);
   const goed = L.bewaarbaar(stand);
   assert.equal(L.herstel(data, goed).beschadigd, false);
   const id = data.items[0].id;
@@ -218,4 +294,128 @@ test("corrupt saved progress in any field gives a fresh start and says so", () =
     const uit = L.herstel(data, anders === undefined ? b : anders);
     assert.deepEqual(uit, { stand: L.nieuweStand(data), beschadigd: true }, wat);
   }
+});
+
+test("a missed case comes back one day later and about a week later, across sittings", () => {
+  const data = proef.echt["indelen-drie"];
+  const [eerst, dan] = data.herhaal;
+  let stand = L.nieuweStand(data);
+  const id = L.huidig(stand);
+  stand = L.verwerk(data, stand, id, false, [], DAG);
+  assert.deepEqual(stand.herhaling, [[id, 0, DAG + eerst]]);
+  assert.deepEqual(L.herhalingKlaar(data, stand, DAG), []); // not the same day
+  assert.equal(L.voortgang(data, stand, DAG).herhaling, L.vul(data.teksten.herhaling_morgen, { aantal: 1 }));
+  // The next day (or the one after): the review round puts it first, before the queue.
+  for (const dag of [DAG + eerst, DAG + eerst + 1]) {
+    const s = L.startHerhaling(data, stand, dag);
+    assert.deepEqual(s.herhaalronde, [id]);
+    assert.equal(L.huidig(s), id);
+    assert.equal(L.inHerhaling(s), true);
+    assert.equal(L.voortgang(data, s, dag).herhaling, L.vul(data.teksten.herhaling_vandaag, { aantal: 1 }));
+  }
+  const dag1 = DAG + eerst;
+  let s = L.startHerhaling(data, stand, dag1);
+  assert.deepEqual(L.startHerhaling(data, s, dag1), s); // starting twice adds nothing
+  s = L.verwerk(data, s, id, true, [], dag1);
+  assert.deepEqual(s.herhaalronde, []);
+  assert.deepEqual(s.herhaling, [[id, 1, dag1 + dan]]);
+  assert.equal(L.voortgang(data, s, dag1).herhaling, L.vul(data.teksten.herhaling_later, { aantal: 1, dagen: dan }));
+  assert.deepEqual(L.herhalingKlaar(data, s, dag1 + dan - 1), []);
+  // About a week after the miss: once more; right again, and it is done.
+  const dag2 = dag1 + dan;
+  assert.equal(dag2 - DAG, eerst + dan);
+  s = L.startHerhaling(data, s, dag2);
+  assert.equal(L.huidig(s), id);
+  const klaar = L.verwerk(data, s, id, true, [], dag2);
+  assert.deepEqual(klaar.herhaling, []);
+  assert.equal(L.voortgang(data, klaar, dag2).herhaling, "");
+  // Wrong at the review: it starts over at the first gap.
+  const weer = L.verwerk(data, s, id, false, [], dag2);
+  assert.deepEqual(weer.herhaling, [[id, 0, dag2 + eerst]]);
+  // A right answer outside a review round does not count as a review.
+  const binnen = L.verwerk(data, stand, id, true, [], DAG);
+  assert.deepEqual(binnen.herhaling, stand.herhaling);
+});
+
+test("review dates are checked: garbage is corrupt, a date far ahead is due now, old states have none", () => {
+  const data = proef.echt["indelen-drie"];
+  let stand = L.nieuweStand(data);
+  const id = L.huidig(stand);
+  stand = L.verwerk(data, stand, id, false, [], DAG);
+  stand = L.startHerhaling(data, stand, DAG + 1);
+  const bewaard = JSON.parse(JSON.stringify(L.bewaarbaar(stand)));
+  assert.deepEqual(L.herstel(data, bewaard), { stand, beschadigd: false });
+  // Saved before review existed (the same versie 1): no review, not corrupt.
+  const oud = JSON.parse(JSON.stringify(bewaard));
+  delete oud.stand.herhaling;
+  delete oud.stand.herhaalronde;
+  const uit = L.herstel(data, oud);
+  assert.equal(uit.beschadigd, false);
+  assert.deepEqual([uit.stand.herhaling, uit.stand.herhaalronde], [[], []]);
+  // A case the bank no longer has: dropped quietly.
+  const weg = JSON.parse(JSON.stringify(bewaard));
+  weg.stand.herhaling.push(["WEG", 0, DAG]);
+  weg.stand.herhaalronde.push("WEG");
+  assert.deepEqual(L.herstel(data, weg), { stand, beschadigd: false });
+  // A date far in the future (a clock set wrong): due now, not hidden for years.
+  const ver = L.herstel(data, { versie: 1, stand: { ...stand, herhaling: [[id, 0, DAG + 5000]], herhaalronde: [] } }).stand;
+  assert.deepEqual(L.herhalingKlaar(data, ver, DAG), [id]);
+  const kapot = [
+    ["herhaling not a list", (b) => { b.stand.herhaling = {}; }],
+    ["entry not a triple", (b) => { b.stand.herhaling = [[id, 0]]; }],
+    ["date as text", (b) => { b.stand.herhaling = [[id, 0, "2026-01-01"]]; }],
+    ["date a fraction", (b) => { b.stand.herhaling = [[id, 0, DAG + 0.5]]; }],
+    ["date negative", (b) => { b.stand.herhaling = [[id, 0, -1]]; }],
+    ["date absurd", (b) => { b.stand.herhaling = [[id, 0, 1e12]]; }],
+    ["date NaN", (b) => { b.stand.herhaling = [[id, 0, NaN]]; }],
+    ["step past the gaps", (b) => { b.stand.herhaling = [[id, data.herhaal.length, DAG]]; }],
+    ["the same case twice", (b) => { b.stand.herhaling = [[id, 0, DAG], [id, 1, DAG]]; }],
+    ["far too many", (b) => { b.stand.herhaling = Array.from({ length: 5000 }, (_, i) => ["x" + i, 0, DAG]); }],
+    ["herhaalronde not a list", (b) => { b.stand.herhaalronde = "x"; }],
+    ["herhaalronde with a number", (b) => { b.stand.herhaalronde = [5]; }],
+    ["herhaalronde twice the same", (b) => { b.stand.herhaalronde = [id, id]; }]
+  ];
+  for (const [wat, maak] of kapot) {
+    const b = JSON.parse(JSON.stringify(bewaard));
+    maak(b);
+    assert.deepEqual(L.herstel(data, b), { stand: L.nieuweStand(data), beschadigd: true }, wat);
+  }
+});
+
+test("the Herhaling line counts due cases from what is stored, and anything else as nothing", () => {
+  const data = proef.echt["kenmerken"];
+  let stand = L.nieuweStand(data);
+  for (let i = 0; i < 3; i++) stand = L.verwerk(data, stand, L.huidig(stand), false, [], DAG - 3 + i);
+  const bewaard = JSON.parse(JSON.stringify(L.bewaarbaar(stand)));
+  assert.equal(L.telKlaar(bewaard, data.herhaal, DAG), 3);
+  assert.equal(L.telKlaar(bewaard, data.herhaal, DAG - 2), 1);
+  assert.equal(L.telKlaar(bewaard, data.herhaal, DAG - 3), 0);
+  for (const rommel of [null, "x", [], { versie: 1 }, { versie: 1, stand: { herhaling: "x" } }, { kapot: true }]) {
+    assert.equal(L.telKlaar(rommel, data.herhaal, DAG), 0);
+  }
+  const half = { versie: 1, stand: { herhaling: [["a", 0, DAG], ["a", 0, DAG], ["b", 0, "x"], ["c", 9, DAG], ["d", 0, DAG + 1e5]] } };
+  assert.equal(L.telKlaar(half, data.herhaal, DAG), 2); // a once, d (far ahead: due now)
+  assert.equal(typeof L.dagVan(Date.now()), "number");
+  assert.equal(L.dagVan(Date.UTC(2026, 0, 2, 12)) - L.dagVan(Date.UTC(2026, 0, 1, 12)), 1);
+});
+
+test("mastery: two rounds in a row with at least four of five right", () => {
+  const data = proef.echt["indelen-twee"];
+  const { rondes, goed } = data.meester;
+  assert.deepEqual([rondes, goed, data.ronde], [2, 4, 5]);
+  const speel = (uitslagen) => {
+    let stand = L.nieuweStand(data);
+    for (const g of uitslagen) stand = L.verwerk(data, stand, L.huidig(stand), g, [], DAG);
+    return stand;
+  };
+  const ronde = (n) => Array.from({ length: data.ronde }, (_, i) => i < n);
+  const t = data.teksten;
+  const doel = L.vul(t.beheerst_doel, { goed, ronde: data.ronde });
+  assert.equal(L.voortgang(data, speel([]), DAG).meester, doel);
+  assert.equal(L.beheerst(data, speel([...ronde(5)])), false); // one round is not enough
+  assert.equal(L.beheerst(data, speel([...ronde(3), ...ronde(5)])), false);
+  const ja = speel([...ronde(3), ...ronde(4), ...ronde(5)]);
+  assert.equal(L.beheerst(data, ja), true);
+  assert.equal(L.voortgang(data, ja, DAG).meester, L.vul(t.beheerst, { goed, ronde: data.ronde }));
+  assert.equal(L.beheerst(data, speel([...ronde(4), ...ronde(5), ...ronde(2)])), false); // the last two count
 });

@@ -21,15 +21,22 @@ NAMEN = list(o.OEFENINGEN)
 ALLE_DATA = {n: o.oefendata(n) for n in NAMEN}
 
 
+TEKST = "Een verzonnen casus over een wijk. Bewoners beslissen mee, en de corporatie en de school doen mee."
+BEWIJS = {"ruimte_voor_bewoners": "Bewoners beslissen mee", "samenwerking_partijen": "de corporatie en de school"}
+
+
 def casus(cid="X01", label="gebiedsgericht", weg=("financiele_afspraken",), **extra) -> Casus:
-    """A made-up casus; by default gebiedsgericht, without money agreements."""
+    """A made-up casus; by default gebiedsgericht, without money agreements, with a pitfall and evidence."""
+    kenmerken = [k for k in KENMERK_CODES if k not in weg]
     return Casus.model_validate(
         {
             "id": cid,
             "titel": extra.pop("titel", f"Casus {cid}"),
-            "tekst": extra.pop("tekst", "Een verzonnen casus over een wijk, lang genoeg voor het schema."),
+            "tekst": extra.pop("tekst", TEKST),
+            "valkuil": extra.pop("valkuil", "Een verzonnen valkuil bij deze casus."),
+            "bewijs": extra.pop("bewijs", {k: v for k, v in BEWIJS.items() if k in kenmerken}),
             "label": label,
-            "kenmerken": [k for k in KENMERK_CODES if k not in weg],
+            "kenmerken": kenmerken,
             "uitleg": "Een verzonnen uitleg bij deze casus.",
             "thema": "wonen",
             "schaal": "wijk",
@@ -170,7 +177,7 @@ GEVAAR = '<script>window.gehackt = 1</script><img src=x onerror="window.gehackt 
 
 
 def test_data_in_the_page_cannot_close_its_script_block():
-    data = o.oefendata("indelen-twee", [casus(tekst=f"Een casus met {GEVAAR} erin, lang genoeg.")])
+    data = o.oefendata("indelen-twee", [casus(tekst=f"Een casus met {GEVAAR} erin, lang genoeg.", bewijs={})])
     blok = o.als_html_json(data)
     assert "<" not in blok and ">" not in blok and "&" not in blok
     assert json.loads(blok) == data

@@ -72,7 +72,7 @@ def markdown_aanval(bijlage: bool = False) -> str:
             MERKTEKST,
             f'<img src=x onerror="{js("img")}">',
             f"<script>{js('script')}</script>",
-            "[klik hier](javascript:void(window.__aanval=['markdown-link']))",
+            "[klik hier](javascript:void(window.__aanval=(window.__aanval||[]).concat(['markdown-link'])))",
             f'<a href="javascript:{js("html-link")}">of hier</a>',
             f'<svg onload="{js("svg")}"><circle r="4"></circle></svg>',
             f'<details open ontoggle="{js("details")}"><summary>x</summary>y</details>',
@@ -151,7 +151,12 @@ def aanval(release: dict, geschreven: list[str]) -> dict:
         cel(nb, gid)["source"] = markdown_aanval()
     nb["cells"][1:1] = extra_cellen()
     nb["metadata"]["widgets"] = {
-        "application/vnd.jupyter.widget-state+json": {"x": f"</script><script>{js('widgets')}</script>"}
+        "application/vnd.jupyter.widget-state+json": {
+            "state": {},
+            "version_major": 2,
+            "version_minor": 0,
+            "x": f"</script><script>{js('widgets')}</script>",
+        }
     }
     nb["metadata"]["title"] = f"</title><script>{js('titel')}</script>"
     return nb

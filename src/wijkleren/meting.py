@@ -12,6 +12,7 @@ decisive kenmerk and difficulty, so the gain from the pre-test to the post-test 
 from __future__ import annotations
 
 import functools
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -23,13 +24,15 @@ from .domein import (
     CATEGORIEEN,
     GEBIEDSGERICHT,
     IN_GEBIED,
+    KENMERK,
+    KENMERK_CODES,
     KENMERKEN,
     NIET_GEBIEDSGERICHT,
     SECTORAAL,
     SOORT_NAAM,
     WIJKAANPAK,
 )
-from .misvattingen import misvattingen_voor
+from .misvattingen import kenmerk_misvatting, misvattingen_voor
 
 METING_MAP = Path(__file__).parent / "data" / "meting"
 VORMEN: tuple[str, ...] = ("a", "b")
@@ -114,14 +117,18 @@ def problemen_vorm(vorm: str, items: list[Casus]) -> list[str]:
     soorten = Counter(soort_van(c) for c in items if c.label == NIET_GEBIEDSGERICHT)
     for s, minstens in SOORT_MINSTENS.items():
         if soorten[s] < minstens:
-            fout.append(f"{naam} heeft te weinig casussen van de soort '{SOORT_NAAM[s]}' (minstens {minstens})")
+            fout.append(
+                f"{naam} heeft te weinig casussen van de soort '{SOORT_NAAM[s]}' (minstens {minstens})"
+            )
     if {c.moeilijkheid for c in items} != {1, 2, 3}:
         fout.append(f"{naam} moet casussen van moeilijkheid 1, 2 en 3 hebben")
     for c in items:
         wie = f"{naam}, casus '{c.id}'"
         n = len(woorden(c.tekst))
         if not WOORDEN_MIN <= n <= WOORDEN_MAX:
-            fout.append(f"{wie}: de tekst heeft {n} woorden; het moeten er {WOORDEN_MIN} tot {WOORDEN_MAX} zijn")
+            fout.append(
+                f"{wie}: de tekst heeft {n} woorden; het moeten er {WOORDEN_MIN} tot {WOORDEN_MAX} zijn"
+            )
         if set(c.bewijs) != set(c.kenmerken):
             mist = ", ".join(sorted(set(c.kenmerken) - set(c.bewijs)))
             fout.append(f"{wie}: bij elk kenmerk hoort bewijs uit de tekst; het ontbreekt bij: {mist}")
@@ -136,7 +143,9 @@ def problemen_vorm(vorm: str, items: list[Casus]) -> list[str]:
         if soort_van(c) == SECTORAAL and "sectora" not in c.uitleg.lower():
             fout.append(f"{wie}: de uitleg noemt de soort niet ('Dit is een sectorale aanpak')")
         if soort_van(c) == IN_GEBIED and "geen gebiedsgericht werken" not in c.uitleg.lower():
-            fout.append(f"{wie}: de uitleg noemt de soort niet ('..., maar het is geen gebiedsgericht werken')")
+            fout.append(
+                f"{wie}: de uitleg noemt de soort niet ('..., maar het is geen gebiedsgericht werken')"
+            )
     return fout
 
 
@@ -160,22 +169,22 @@ def problemen_paar(a: list[Casus], b: list[Casus]) -> list[str]:
     return fout
 
 
-@functools.cache
-def _laad(vorm: str) -> tuple[Casus, ...]:
-    pad = vorm_bestand(vorm)
+def laad_vorm(pad: Path | str, vorm: str) -> tuple[Casus, ...]:
+    """A form's file, validated with the bank's schema and the form's own rules (MetingFout)."""
     try:
-        return tuple(laad_bestand(pad))
+        items = tuple(laad_bestand(pad))
     except (CasusFout, LeesFout) as fout:
         raise MetingFout(str(fout)) from None
-
-
-def meting(vorm: str) -> tuple[Casus, ...]:
-    """One form ('a' or 'b'), validated with the bank's schema and the form's own rules."""
-    items = _laad(vorm)
     fout = problemen_vorm(vorm, list(items))
     if fout:
-        raise MetingFout(f"{vorm_bestand(vorm)}:\n" + "\n".join(fout))
+        raise MetingFout(f"{pad}:\n" + "\n".join(fout))
     return items
+
+
+@functools.cache
+def meting(vorm: str) -> tuple[Casus, ...]:
+    """One form ('a' or 'b') of the package, validated."""
+    return laad_vorm(vorm_bestand(vorm), vorm)
 
 
 def metingen() -> dict[str, tuple[Casus, ...]]:
@@ -187,10 +196,44 @@ def metingen() -> dict[str, tuple[Casus, ...]]:
     return vormen
 
 
-def _item(c: Casus) -> dict:
+def kenmerk_feedback(c: Casus, gekozen: str) -> str:
+    """Dutch feedback on the kenmerk a learner named as decisive, with what the mistake usually means."""
+    goed = beslissend(c)
+    if gekozen != GEEN and gekozen not in KENMERK:
+        raise MetingFout(f"Onbekend kenmerk '{gekozen}'.")
+    if gekozen == goed:
+        if goed == GEEN:
+            return "Goed. Er ontbreekt geen kenmerk: alle negen zijn er."
+        return f"Goed. Het kenmerk dat de doorslag geeft, is {KENMERK[goed].naam.lower()}: {KENMERK[goed].ontbreekt}."
+    if gekozen == GEEN:
+        naam = KENMERK[goed].naam.lower()
+        return f"Niet goed. Er ontbreekt wel een kenmerk: {naam}. {kenmerk_misvatting(goed, 'onterecht')}"
+    if gekozen in c.kenmerken:
+        naam = KENMERK[gekozen].naam.lower()
+        return f"Niet goed. Dit kenmerk is er wel: {naam}. {kenmerk_misvatting(gekozen, 'gemist')}"
+    # Missing as well, but later on the rule's path than the decisive kenmerk.
+    return (
+        f"Niet goed. Ook dit kenmerk ontbreekt: {KENMERK[gekozen].naam.lower()}. Maar de beslisregel "
+        f"stopt eerder, bij {KENMERK[goed].naam.lower()}: {KENMERK[goed].ontbreekt}."
+    )
+
+
+def volgorde(vorm: str, items: tuple[Casus, ...]) -> list[tuple[int, Casus]]:
+    """The order a form is shown in, with each item's pair number (its place in the file).
+
+    The files keep the pairs in the same place; shown in that order, item 1 would be a wijkaanpak
+    in both tests. So each form is shown in its own fixed shuffle, the same on every build.
+    """
+    genummerd = list(enumerate(items, start=1))
+    random.Random(f"meting-{vorm}").shuffle(genummerd)
+    return genummerd
+
+
+def _item(c: Casus, paar: int) -> dict:
     uit = c.uitkomst
     return {
         "id": c.id,
+        "paar": paar,
         "titel": c.titel,
         "tekst": c.tekst.strip(),
         "goed": c.label,
@@ -200,13 +243,23 @@ def _item(c: Casus) -> dict:
         "bewijs": {k: " ".join(v.split()) for k, v in c.bewijs.items()},
         "feedback": {cat: feedback_keuze(cat, uit) for cat in CATEGORIEEN},
         "misvatting": misvattingen_voor(c),
+        "kenmerk_feedback": {k: kenmerk_feedback(c, k) for k in (*KENMERK_CODES, GEEN)},
         "uitleg": " ".join(c.uitleg.split()),
         "valkuil": " ".join((c.valkuil or "").split()),
     }
 
 
 def metingdata(vorm: str) -> dict:
-    """Everything the component shows for one form, as a JSON-able dict (see the module doc)."""
+    """Everything the component shows for one form, as a JSON-able dict.
+
+    Keys: id ("meting-a"), vorm, rol ("voortoets" or "natoets"), titel, inleiding, keuzes (the
+    three categories: code, naam), kenmerk_keuzes (the nine kenmerken and "geen": code, naam),
+    punten (per item: categorie 1, kenmerk 1), max, teksten, and items in the order to show them.
+    An item: id, paar (its place in the file; item N of A and of B test the same thing), titel,
+    tekst, goed (category), soort (kind or None), beslissend (kenmerk code or "geen"), kenmerken,
+    bewijs (kenmerk: exact phrase of tekst), feedback (per category), misvatting (per wrong
+    category), kenmerk_feedback (per answer to the kenmerk question), uitleg, valkuil.
+    """
     vorm_bestand(vorm)  # an unknown form: a Dutch MetingFout
     items = metingen()[vorm]
     rol = ROL[vorm]
@@ -216,11 +269,13 @@ def metingdata(vorm: str) -> dict:
         "rol": rol,
         "titel": TEKSTEN[f"titel_{rol}"],
         "inleiding": TEKSTEN[f"inleiding_{rol}"],
-        "keuzes": [{"code": c, "naam": CATEGORIE_NAAM[c][:1].upper() + CATEGORIE_NAAM[c][1:]} for c in CATEGORIEEN],
+        "keuzes": [
+            {"code": c, "naam": CATEGORIE_NAAM[c][:1].upper() + CATEGORIE_NAAM[c][1:]} for c in CATEGORIEEN
+        ],
         "kenmerk_keuzes": [{"code": k.code, "naam": k.naam} for k in KENMERKEN]
         + [{"code": GEEN, "naam": "Er ontbreekt geen kenmerk: alle negen zijn er"}],
         "punten": {"categorie": PUNTEN_CATEGORIE, "kenmerk": PUNTEN_KENMERK},
         "max": len(items) * (PUNTEN_CATEGORIE + PUNTEN_KENMERK),
-        "items": [_item(c) for c in items],
+        "items": [_item(c, paar) for paar, c in volgorde(vorm, items)],
         "teksten": dict(TEKSTEN),
     }

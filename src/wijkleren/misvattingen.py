@@ -24,13 +24,13 @@ from .domein import (
     CATEGORIEEN,
     GEBIEDSGERICHT,
     GEBIEDSGERICHT_KENMERKEN,
+    IN_GEBIED,
     KENMERK_CODES,
     NIET_GEBIEDSGERICHT,
     SECTORAAL,
     SOORTEN,
     WIJKAANPAK,
     WIJKAANPAK_KENMERKEN,
-    IN_GEBIED,
 )
 from .leerdata import LeerdataFout, laad, plat
 
@@ -127,10 +127,14 @@ class Misvattingen(BaseModel):
         paren = [(k.juist, k.gekozen) for k in self.keuze]
         dubbel = sorted({p for p in paren if paren.count(p) > 1})
         if dubbel:
-            raise ValueError("deze combinaties staan er twee keer in: " + ", ".join(f"{j} → {g}" for j, g in dubbel))
+            raise ValueError(
+                "deze combinaties staan er twee keer in: " + ", ".join(f"{j} → {g}" for j, g in dubbel)
+            )
         mist = [p for p in FOUTE_PAREN if p not in paren]
         if mist:
-            raise ValueError("voor deze foute keuzes ontbreekt een zin: " + ", ".join(f"{j} → {g}" for j, g in mist))
+            raise ValueError(
+                "voor deze foute keuzes ontbreekt een zin: " + ", ".join(f"{j} → {g}" for j, g in mist)
+            )
         onbekend = sorted(set(self.kenmerken) - set(KENMERK_CODES))
         if onbekend:
             raise ValueError(f"onbekende kenmerken: {', '.join(onbekend)}")
@@ -157,11 +161,15 @@ def groep(juist_label: str, juiste_soort: str | None) -> str:
             )
         return juiste_soort
     if juiste_soort is not None:
-        raise ValueError(f"Alleen geen gebiedsgericht werken heeft een soort, {CATEGORIE_NAAM[juist_label]} niet.")
+        raise ValueError(
+            f"Alleen geen gebiedsgericht werken heeft een soort, {CATEGORIE_NAAM[juist_label]} niet."
+        )
     return juist_label
 
 
-def misvatting(juist_label: str, juiste_soort: str | None, gekozen: str, beslissend: str | None = None) -> str:
+def misvatting(
+    juist_label: str, juiste_soort: str | None, gekozen: str, beslissend: str | None = None
+) -> str:
     """The misconception behind choosing `gekozen` for a case of this label (and kind).
 
     With `beslissend` (the case's decisive kenmerk) the sentence is the sharper one for that

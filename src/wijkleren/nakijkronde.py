@@ -804,7 +804,7 @@ def nakijken(
             if te_doen:
                 werkmap.mkdir()
                 parallel.momentopname(db, werkmap / "momentopname.db")
-                journaal.begin(opnieuw, te_doen)
+                journaal.begin(opnieuw or bool(opnieuw_voor & set(te_doen)), te_doen)
                 pool = parallel.Werkers(cursus.map, opdracht, werkmap, aantal, snelle_controle)
                 oude_term = _term_als_ctrl_c()
                 try:

@@ -11,17 +11,18 @@ from __future__ import annotations
 import json
 import random
 import re
-from collections.abc import Iterable, Sequence
-from functools import cache
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, partial
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import beslisregel, casusbank, domein
+from . import beslisregel, casusbank, domein, meting, misvattingen, scenario
 from .beslisregel import beslis, feedback_keuze, uitleg_uitkomst
 from .casusbank import Casus
 from .domein import CATEGORIE_NAAM, CATEGORIEEN, GEBIEDSGERICHT, KENMERK_CODES, KENMERKEN, WIJKAANPAK
+from .misvattingen import kenmerk_misvatting, misvattingen_voor
 
 SPECTRUM_BESTAND = Path(__file__).parent / "data" / "spectrum.yaml"
 
@@ -78,13 +79,13 @@ TEKSTEN: dict[str, str] = {
     "geen_script": "Deze oefening werkt met JavaScript. Zet JavaScript aan in je browser.",
     # Feedback that points: the evidence in the case text, the pitfall, the misconception.
     "bewijs_legenda": "In de casus zijn nu de woorden gemarkeerd die een kenmerk laten zien.",
-    "bewijs_gezien": "Gezien: {naam}",
-    "bewijs_gemist": "Gemist: {naam}",
-    "bewijs_kenmerk": "Kenmerk: {naam}",
-    "legenda_gezien": "Gezien: woorden van een kenmerk dat je goed zag.",
-    "legenda_gemist": "Gemist: woorden van een kenmerk dat je niet zag.",
-    "legenda_kenmerk": "Kenmerk: woorden die laten zien dat dit kenmerk er is.",
-    "valkuil": "Valkuil",
+    "bewijs_gezien": "je zag: {naam}",
+    "bewijs_gemist": "je miste: {naam}",
+    "bewijs_kenmerk": "in de tekst: {naam}",
+    "legenda_gezien": "Je zag: de woorden van een kenmerk dat je goed had.",
+    "legenda_gemist": "Je miste: de woorden van een kenmerk dat je niet zag.",
+    "legenda_kenmerk": "In de tekst: de woorden die laten zien dat een kenmerk er is.",
+    "valkuil": "De valkuil",
     "misvatting": "Over jouw keuze",
     "kenmerken_alles": "Goed. Je hebt alle {totaal} kenmerken goed.",
     "kenmerken_bijna": "Bijna goed: {goed} van {totaal} kenmerken goed.",
@@ -136,8 +137,8 @@ _KENMERK_ZINNEN: dict[str, dict[str, str]] = {
         "gemist": "Niet goed. Het antwoord is ja: dit kenmerk staat wel in de tekst.",
         "onterecht": "Niet goed. Het antwoord is nee: {ontbreekt}.",
         # Without the verdict: for the line that names the step that went wrong.
-        "ja": "Het antwoord is ja: dit kenmerk staat wel in de tekst.",
-        "nee": "Het antwoord is nee: {ontbreekt}.",
+        "kern_ja": "Het antwoord is ja: dit kenmerk staat wel in de tekst.",
+        "kern_nee": "Het antwoord is nee: {ontbreekt}.",
     },
 }
 
@@ -222,9 +223,14 @@ def spectrum_items(pad: Path = SPECTRUM_BESTAND) -> tuple[SpectrumItem, ...]:
 
 def bronbestanden() -> list[Path]:
     """Files the exercise data is made from: a book page with an exercise depends on them."""
+    from . import werkblad
+
     pakket = Path(__file__).parent
-    code = [pakket / f"{m.__name__.rsplit('.', 1)[-1]}.py" for m in (domein, beslisregel, casusbank)]
-    return [*casusbank.bank_bestanden(), SPECTRUM_BESTAND, Path(__file__), *code]
+    modules = (domein, beslisregel, casusbank, misvattingen, meting, scenario, werkblad)
+    code = [pakket / f"{m.__name__.rsplit('.', 1)[-1]}.py" for m in modules]
+    data = [SPECTRUM_BESTAND, misvattingen.BESTAND, scenario.BESTAND, werkblad.BESTAND]
+    data += [meting.vorm_bestand(v) for v in meting.VORMEN]
+    return [*casusbank.bank_bestanden(), *data, Path(__file__), *code]
 
 
 def _volgorde(items: Iterable, zaad: str) -> list:
@@ -269,28 +275,10 @@ def _kenmerken_data(soort: str) -> list[dict]:
             "vraag": k.vraag,
             "zinnen": {s: z.format(naam=k.naam, ontbreekt=k.ontbreekt) for s, z in zinnen.items()},
             # What a miss and a wrong tick (or a wrong ja / nee) usually mean, by the thresholds.
-            "misvatting": kenmerk_misvattingen(k.code),
+            "misvatting": {f: kenmerk_misvatting(k.code, f) for f in ("gemist", "onterecht")},
         }
         for k in KENMERKEN
     ]
-
-
-def misvatting(juist: str, soort: str | None, gekozen: str) -> str | None:
-    """The misconception behind choosing `gekozen` for a case of category `juist` (and kind)."""
-    try:
-        from .misvattingen import misvatting as zin
-    except ImportError:  # TODO: the content helper's module
-        return None
-    return zin(juist, soort, gekozen)
-
-
-def kenmerk_misvattingen(code: str) -> dict[str, str]:
-    """Per kenmerk: what a miss ('gemist') and a wrong tick ('onterecht') usually mean."""
-    try:
-        from .misvattingen import kenmerk_misvatting  # TODO: the content helper's name
-    except ImportError:
-        return {}
-    return {s: kenmerk_misvatting(code, s) for s in ("gemist", "onterecht")}
 
 
 def bewijs_plekken(tekst: str, bewijs: dict[str, str]) -> list[list]:
@@ -303,8 +291,9 @@ def bewijs_plekken(tekst: str, bewijs: dict[str, str]) -> list[list]:
     for code, woorden in bewijs.items():
         patroon = r"\s+".join(re.escape(w) for w in woorden.split())
         gevonden = re.search(patroon, tekst) if patroon else None
-        if gevonden:
-            plekken.append([gevonden.start(), gevonden.end(), code])
+        if gevonden:  # as JavaScript counts: in UTF-16 code units
+            begin, eind = (len(tekst[:i].encode("utf-16-le")) // 2 for i in gevonden.span())
+            plekken.append([begin, eind, code])
     return sorted(plekken, key=lambda p: (p[0], p[1], KENMERK_CODES.index(p[2])))
 
 
@@ -318,12 +307,6 @@ def _casus_item(casus: Casus) -> dict:
         "valkuil": casus.valkuil.strip() if casus.valkuil and casus.valkuil.strip() else None,
         "bewijs": bewijs_plekken(tekst, casus.bewijs),
     }
-
-
-def _keuze_misvattingen(casus: Casus, keuzes: Sequence[str]) -> dict[str, str]:
-    """Per wrong choice: the sentence about the misconception behind that choice."""
-    uit = casus.uitkomst
-    return {k: misvatting(uit.categorie, uit.soort, k) for k in keuzes if k != uit.categorie}
 
 
 def _hoort_bij(casus: Casus, oefening: str) -> bool:
@@ -367,7 +350,7 @@ def oefendata(oefening: str, bank: Sequence[Casus] | None = None) -> dict:
                 "goed": c.label,
                 "feedback": {cat: feedback_keuze(cat, c.uitkomst) for cat in cats},
                 "gemist": [c.uitkomst.beslissend] if c.uitkomst.beslissend else [],
-                "misvatting": _keuze_misvattingen(c, cats),
+                "misvatting": misvattingen_voor(c, cats),  # per wrong choice its own sentence
             }
             for c in _volgorde((c for c in cases if c.label in cats and _hoort_bij(c, oefening)), oefening)
         ]
@@ -388,21 +371,83 @@ def herhalingdata() -> dict:
     return {
         "id": "herhaling",
         "soort": "herhaling",
-        "oefeningen": [{"id": n, "titel": o["kort"], "herhaal": list(HERHAAL_DAGEN)} for n, o in OEFENINGEN.items()],
+        "oefeningen": [
+            {"id": n, "titel": o["kort"], "herhaal": list(HERHAAL_DAGEN)} for n, o in OEFENINGEN.items()
+        ],
         "teksten": dict(HERHALING_TEKSTEN),
     }
 
 
+# The component's own words for the pre-/post-test, the scenario and the worksheet, besides
+# those in the content modules (meting.TEKSTEN, scenario.TEKSTEN, werkblad.TEKSTEN).
+TOETS_TEKSTEN: dict[str, str] = {
+    "kies_eerst": "Kies eerst bij beide vragen een antwoord. Daarna ga je verder.",
+    "overzicht": "Je antwoorden per casus",
+    "item_punten": "Casus {nr}, {titel}: {punten} van de {max} punten",
+    "opnieuw": "Maak de toets opnieuw",
+}
+SCENARIO_TEKSTEN: dict[str, str] = {"kwaliteit": "Je advies"}
+WERKBLAD_TEKSTEN: dict[str, str] = {
+    "bestandsnaam": "mijn-wijk-mijn-plan.html",
+    "geopend": "Je bewaarde werkblad is geopend.",
+    "te_lang": "Je tekst is ingekort, want een veld mag hoogstens {max} tekens hebben.",
+}
+MAX_WERKBLAD_VELD = 5000  # characters per field of the worksheet
+
+
+def toetsdata(rol: str) -> dict:
+    """The pre-test (form A) or the post-test (form B) for the component.
+
+    The post-test carries the pre-test's answer key, so it can show the gain from what the
+    learner answered in the pre-test (kept in the browser under the pre-test's own key).
+    """
+    vorm = meting.VOORTOETS if rol == "voortoets" else meting.NATOETS
+    data = meting.metingdata(vorm)
+    for item in data["items"]:
+        item["bewijs"] = bewijs_plekken(item["tekst"], item["bewijs"])
+    data.update(soort="toets", teksten={**data["teksten"], **TOETS_TEKSTEN}, meld=rol == "natoets")
+    if rol == "natoets":
+        voor = meting.metingdata(meting.VOORTOETS)
+        data["voor"] = {
+            "id": voor["id"],
+            "max": voor["max"],
+            "sleutel": [[i["id"], i["goed"], i["beslissend"]] for i in voor["items"]],
+        }
+    return data
+
+
+def scenariodata() -> dict:
+    """The branching scenario "Advies aan de wethouder" for the component."""
+    data = scenario.scenario_data()
+    data.update(soort="scenario", teksten={**data["teksten"], **SCENARIO_TEKSTEN})
+    return data
+
+
+def werkbladdata() -> dict:
+    """The worksheet "Mijn wijk, mijn plan" for the component; it stays in the browser."""
+    from . import werkblad  # it takes the rule's path from this module
+
+    data = werkblad.werkblad_data()
+    data.update(soort="werkblad", teksten={**data["teksten"], **WERKBLAD_TEKSTEN}, max=MAX_WERKBLAD_VELD)
+    return data
+
+
 # Everything the component can show, by the name a book page or a notebook uses.
-ONDERDELEN: dict[str, object] = {**dict.fromkeys(OEFENINGEN, oefendata), "herhaling": herhalingdata}
+ONDERDELEN: dict[str, Callable[[], dict]] = {
+    **{n: partial(oefendata, n) for n in OEFENINGEN},
+    "herhaling": herhalingdata,
+    "voortoets": partial(toetsdata, "voortoets"),
+    "natoets": partial(toetsdata, "natoets"),
+    "scenario": scenariodata,
+    "werkblad": werkbladdata,
+}
 
 
 def onderdeel(naam: str) -> dict:
-    """The data of one part of the component: an exercise, or the "Herhaling" line."""
+    """The data of one part of the component: an exercise, a test, the scenario, the worksheet."""
     if naam not in ONDERDELEN:
         raise KeyError(f"Onbekende oefening '{naam}'. Kies uit: {', '.join(ONDERDELEN)}.")
-    maak = ONDERDELEN[naam]
-    return maak(naam) if maak is oefendata else maak()
+    return ONDERDELEN[naam]()
 
 
 def _spectrum_item(item: SpectrumItem) -> dict:

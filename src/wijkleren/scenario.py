@@ -131,7 +131,9 @@ class Scenario(BaseModel):
         _uniek([o.id for p in self.punten for o in p.opties], "optie")
         _uniek([e.id for e in self.einden], "einde")
         if EINDE in ids:
-            raise ValueError(f"'{EINDE}' is geen naam voor een besluitpunt: het betekent dat het scenario stopt")
+            raise ValueError(
+                f"'{EINDE}' is geen naam voor een besluitpunt: het betekent dat het scenario stopt"
+            )
         if self.start not in ids:
             raise ValueError(f"start '{self.start}' is geen besluitpunt; kies uit: {', '.join(ids)}")
         for p in self.punten:
@@ -159,7 +161,9 @@ class Scenario(BaseModel):
             raise ValueError(f"deze besluitpunten zijn vanaf de start niet te bereiken: {', '.join(los)}")
         if _langste(self) > MAX_BESLUITEN:
             # Checked before the paths are listed, so a long file cannot make that list explode.
-            raise ValueError(f"een pad heeft {_langste(self)} besluiten; elk pad heeft er hoogstens {MAX_BESLUITEN}")
+            raise ValueError(
+                f"een pad heeft {_langste(self)} besluiten; elk pad heeft er hoogstens {MAX_BESLUITEN}"
+            )
         for pad in self.paden():
             if not MIN_BESLUITEN <= len(pad) <= MAX_BESLUITEN:
                 raise ValueError(
@@ -307,7 +311,9 @@ def scenario_data(pad: Path = BESTAND) -> dict:
             }
             for p in s.punten
         },
-        "einden": {e.id: {"id": e.id, "titel": e.titel, "vanaf": e.vanaf, "tekst": plat(e.tekst)} for e in s.einden},
+        "einden": {
+            e.id: {"id": e.id, "titel": e.titel, "vanaf": e.vanaf, "tekst": plat(e.tekst)} for e in s.einden
+        },
         "uitkomsten": {
             ",".join(o.id for o in pad_): {
                 "einde": s.einde_voor([o.id for o in pad_]).id,

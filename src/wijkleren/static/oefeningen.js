@@ -177,7 +177,7 @@
       if (waar) markering[s.kenmerk] = s.ja ? "gezien" : "gemist";
       if (s.goed) return;
       fouten.push(s.kenmerk);
-      blokken.push({ soort: "oordeel", tekst: vul(t.stappen_fout, { nr: nr + 1, naam: k.naam, zin: k.zinnen[waar ? "ja" : "nee"] }) });
+      blokken.push({ soort: "oordeel", tekst: vul(t.stappen_fout, { nr: nr + 1, naam: k.naam, zin: k.zinnen[waar ? "kern_ja" : "kern_nee"] }) });
       misvattingen.push((k.misvatting || {})[status(s.ja, waar)]);
     });
     (item.bewijs || []).forEach(function (p) { if (!markering[p[2]]) markering[p[2]] = "kenmerk"; });
@@ -446,12 +446,163 @@
     return vul(data.teksten.teller, { ronde: stand.ronde.nr, nr: stand.ronde.totaal + 1, totaal: data.ronde });
   }
 
+  /* ---------- the pre-test and post-test: pure functions ---------- */
+
+  /* Points per item and in total for the answers given: [[id, categorie, kenmerk], ...] in the
+   * items' order. sleutel: [[id, goed, beslissend], ...]; punten: {categorie, kenmerk}. */
+  function toetsPunten(sleutel, punten, antwoorden) {
+    var totaal = 0;
+    var per = antwoorden.map(function (a, i) {
+      var s = sleutel[i];
+      var p = (a[1] === s[1] ? punten.categorie : 0) + (a[2] === s[2] ? punten.kenmerk : 0);
+      totaal += p;
+      return { categorie: a[1] === s[1], kenmerk: a[2] === s[2], punten: p };
+    });
+    return { punten: totaal, per: per };
+  }
+
+  function toetsSleutel(data) {
+    return data.items.map(function (i) { return [i.id, i.goed, i.beslissend]; });
+  }
+
+  /* Saved answers checked field by field: {stand: {antwoorden, klaar}, beschadigd}. An answer
+   * must be for the item at its place, with a category and a kenmerk the test offers. */
+  function toetsHerstel(sleutel, keuzes, kenmerkKeuzes, bewaard) {
+    var vers = { stand: { antwoorden: [], klaar: false }, beschadigd: false };
+    if (bewaard === null || bewaard === undefined) return vers;
+    var kapot = { stand: { antwoorden: [], klaar: false }, beschadigd: true };
+    if (!gewoonObject(bewaard) || bewaard.versie !== VERSIE || !gewoonObject(bewaard.stand)) return kapot;
+    var a = bewaard.stand.antwoorden;
+    var klaar = bewaard.stand.klaar;
+    if (!Array.isArray(a) || a.length > sleutel.length || typeof klaar !== "boolean") return kapot;
+    if (klaar !== (a.length === sleutel.length)) return kapot;
+    var cats = keuzes.map(function (k) { return k.code; });
+    var kms = kenmerkKeuzes.map(function (k) { return k.code; });
+    for (var i = 0; i < a.length; i++) {
+      if (!Array.isArray(a[i]) || a[i].length !== 3 || a[i][0] !== sleutel[i][0] ||
+          cats.indexOf(a[i][1]) < 0 || kms.indexOf(a[i][2]) < 0) return kapot;
+    }
+    return { stand: { antwoorden: a.map(function (x) { return x.slice(); }), klaar: klaar }, beschadigd: false };
+  }
+
+  /* The gain from the pre-test to the post-test: {voor, na, max, verschil}, or null when the
+   * pre-test is not finished (or what is stored for it is not ours). */
+  function groei(data, voorBewaard, na) {
+    var v = data.voor;
+    if (!v) return null;
+    var keuzes = data.keuzes;
+    var h = toetsHerstel(v.sleutel, keuzes, data.kenmerk_keuzes, voorBewaard);
+    if (h.beschadigd || !h.stand.klaar) return null;
+    var voor = toetsPunten(v.sleutel, data.punten, h.stand.antwoorden).punten;
+    return { voor: voor, na: na, max: v.max, verschil: na - voor };
+  }
+
+  function groeiZinnen(t, g) {
+    if (!g) return [t.geen_voortoets];
+    var zinnen = [vul(t.groei, { voor: g.voor, na: g.na, max: g.max })];
+    if (g.verschil > 0) zinnen.push(vul(t.groei_meer, { verschil: g.verschil }));
+    else if (g.verschil === 0) zinnen.push(t.groei_gelijk);
+    else zinnen.push(vul(t.groei_minder, { verschil: -g.verschil }));
+    return zinnen;
+  }
+
+  /* ---------- the scenario: pure functions ---------- */
+
+  /* Where a list of chosen option ids leads: {punt (the id of the next decision point, or null
+   * at the end), opties (the chosen options), uitkomst (at the end)}; null when the list is not
+   * a path of this scenario (saved state that is not ours). */
+  function scenarioPad(data, keuzes) {
+    var punt = data.start;
+    var opties = [];
+    for (var i = 0; i < keuzes.length; i++) {
+      if (punt === null || !data.punten[punt]) return null;
+      var o = data.punten[punt].opties.filter(function (x) { return x.id === keuzes[i]; })[0];
+      if (!o) return null;
+      opties.push(o);
+      punt = o.naar === data.einde ? null : o.naar;
+    }
+    var uitkomst = punt === null ? data.uitkomsten[keuzes.join(",")] || null : null;
+    if (punt === null && !uitkomst) return null;
+    return { punt: punt, opties: opties, uitkomst: uitkomst };
+  }
+
+  function scenarioHerstel(data, bewaard) {
+    var vers = { stand: { keuzes: [] }, beschadigd: false };
+    if (bewaard === null || bewaard === undefined) return vers;
+    var kapot = { stand: { keuzes: [] }, beschadigd: true };
+    if (!gewoonObject(bewaard) || bewaard.versie !== VERSIE || !gewoonObject(bewaard.stand)) return kapot;
+    var k = bewaard.stand.keuzes;
+    if (!Array.isArray(k) || k.length > 50 || !k.every(function (x) { return typeof x === "string"; })) return kapot;
+    if (!scenarioPad(data, k)) return kapot;
+    return { stand: { keuzes: k.slice() }, beschadigd: false };
+  }
+
+  /* ---------- the worksheet: pure functions ---------- */
+
+  function leegWerkblad(data) {
+    var w = { velden: {}, kenmerken: {}, reflectie: {} };
+    data.velden.forEach(function (v) { w.velden[v.id] = ""; });
+    data.kenmerken.forEach(function (k) { w.kenmerken[k.code] = { aanwezig: false, toelichting: "" }; });
+    data.reflectie.forEach(function (r) { w.reflectie[r.id] = ""; });
+    return w;
+  }
+
+  /* A worksheet read from storage or from a saved file, checked: {werkblad, beschadigd}.
+   * Only the fields the worksheet has, text only, at most data.max characters each. */
+  function werkbladHerstel(data, bewaard) {
+    var vers = { werkblad: leegWerkblad(data), beschadigd: false };
+    if (bewaard === null || bewaard === undefined) return vers;
+    var kapot = { werkblad: leegWerkblad(data), beschadigd: true };
+    if (!gewoonObject(bewaard) || bewaard.versie !== VERSIE || !gewoonObject(bewaard.werkblad)) return kapot;
+    var b = bewaard.werkblad;
+    var w = leegWerkblad(data);
+    function tekst(x) { return typeof x === "string" && x.length <= data.max; }
+    function alleen(obj, namen) {
+      return gewoonObject(obj) && Object.keys(obj).every(function (n) { return namen.indexOf(n) >= 0; });
+    }
+    var veldIds = data.velden.map(function (v) { return v.id; });
+    var codes = data.kenmerken.map(function (k) { return k.code; });
+    var vragen = data.reflectie.map(function (r) { return r.id; });
+    if (!alleen(b.velden, veldIds) || !alleen(b.kenmerken, codes) || !alleen(b.reflectie, vragen)) return kapot;
+    for (var i = 0; i < veldIds.length; i++) {
+      var v = b.velden[veldIds[i]];
+      if (v !== undefined && !tekst(v)) return kapot;
+      if (v !== undefined) w.velden[veldIds[i]] = v;
+    }
+    for (var j = 0; j < codes.length; j++) {
+      var k = b.kenmerken[codes[j]];
+      if (k === undefined) continue;
+      if (!alleen(k, ["aanwezig", "toelichting"]) || typeof k.aanwezig !== "boolean" || !tekst(k.toelichting)) return kapot;
+      w.kenmerken[codes[j]] = { aanwezig: k.aanwezig, toelichting: k.toelichting };
+    }
+    for (var r = 0; r < vragen.length; r++) {
+      var z = b.reflectie[vragen[r]];
+      if (z !== undefined && !tekst(z)) return kapot;
+      if (z !== undefined) w.reflectie[vragen[r]] = z;
+    }
+    return { werkblad: w, beschadigd: false };
+  }
+
+  /* What the rule says about the learner's own plan: {einde: {categorie, naam, zin},
+   * beslissend: the code of the first kenmerk missing on the rule's path, or null}. */
+  function werkbladUitkomst(data, w) {
+    var ja = data.kenmerken.filter(function (k) { return w.kenmerken[k.code].aanwezig; }).map(function (k) { return k.code; });
+    var beslissend = null;
+    for (var i = 0; i < data.regel.length; i++) {
+      if (ja.indexOf(data.regel[i].kenmerk) < 0) { beslissend = data.regel[i].kenmerk; break; }
+    }
+    return { einde: pad(data, ja), beslissend: beslissend };
+  }
+
   var logica = {
     vul: vul, pad: pad, beoordeel: beoordeel, stap: stap, stappenOordeel: stappenOordeel,
     nieuweStand: nieuweStand, huidig: huidig, verwerk: verwerk, sleutel: sleutel, herstel: herstel,
     bewaarbaar: bewaarbaar, voortgang: voortgang, teller: teller, markeer: markeer,
     dagVan: dagVan, herhalingKlaar: herhalingKlaar, startHerhaling: startHerhaling,
-    inHerhaling: inHerhaling, beheerst: beheerst, telKlaar: telKlaar
+    inHerhaling: inHerhaling, beheerst: beheerst, telKlaar: telKlaar,
+    toetsPunten: toetsPunten, toetsSleutel: toetsSleutel, toetsHerstel: toetsHerstel, groei: groei,
+    groeiZinnen: groeiZinnen, scenarioPad: scenarioPad, scenarioHerstel: scenarioHerstel,
+    leegWerkblad: leegWerkblad, werkbladHerstel: werkbladHerstel, werkbladUitkomst: werkbladUitkomst
   };
 
   if (typeof module === "object" && module.exports) {
@@ -559,7 +710,7 @@
     delen.forEach(function (d) {
       if (!d.kenmerken) { doel.appendChild(document.createTextNode(d.tekst)); return; }
       var labels = d.kenmerken.map(function (k) { return vul(t["bewijs_" + k.status], { naam: namen[k.code] }); });
-      doel.appendChild(el("mark", { klasse: "wl-bewijs wl-bewijs-" + d.status }, [
+      doel.appendChild(el("mark", { klasse: ["wl-bewijs", "wl-bewijs-" + d.status].join(" ") }, [
         document.createTextNode(d.tekst),
         el("span", { klasse: "wl-bewijs-label", tekst: labels.join(t.scheiding) })
       ]));
@@ -570,7 +721,7 @@
     legenda.appendChild(el("p", { tekst: t.bewijs_legenda }));
     var ul = el("ul");
     ["gezien", "gemist", "kenmerk"].forEach(function (s) {
-      if (soorten.indexOf(s) >= 0) ul.appendChild(el("li", {}, [el("mark", { klasse: "wl-bewijs wl-bewijs-" + s, tekst: t["legenda_" + s] })]));
+      if (soorten.indexOf(s) >= 0) ul.appendChild(el("li", {}, [el("mark", { klasse: ["wl-bewijs", "wl-bewijs-" + s].join(" "), tekst: t["legenda_" + s] })]));
     });
     legenda.appendChild(ul);
   }
@@ -670,7 +821,7 @@
 
     function toonOordeel(oordeel, item) {
       leeg(feedback);
-      feedback.className = "wl-feedback wl-" + oordeel.niveau;
+      feedback.className = ["wl-feedback", "wl-" + oordeel.niveau].join(" ");
       oordeel.blokken.forEach(function (blok) { feedback.appendChild(TEKENAARS[blok.soort](blok, t)); });
       if (item) toonBewijs(tekst, legenda, data, item, oordeel.markering);
     }
