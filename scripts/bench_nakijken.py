@@ -84,7 +84,9 @@ def meet(basis: Path, opdracht: str, werkers: int, keer: int) -> tuple[list[floa
         rijen = _rijen(maps["stock"], opdracht)
         assert rijen == _rijen(maps["parallel"], opdracht), "de cijferbestanden verschillen"
         assert len(rijen) >= 1
-        assert _notitieboeken(maps["stock"]) == _notitieboeken(maps["parallel"]), "de notitieboeken verschillen"
+        assert _notitieboeken(maps["stock"]) == _notitieboeken(maps["parallel"]), (
+            "de notitieboeken verschillen"
+        )
         for m in maps.values():
             shutil.rmtree(m, ignore_errors=True)
     return stock, parallel, gelijk

@@ -194,16 +194,19 @@ def in_kernel(r: Ronde, gebruiker: str, code: str, wachttijd: float = 120) -> st
 
 
 def toets_teksten(aantal: int = 40) -> list[str]:
-    """Lines found only in the toets pool (root reads the repository's pool), not in the package."""
-    from wijkleren.casusbank import pakket_bestanden
+    """Pieces of the answer key: lines of the toets pool's uitleg and valkuil, in none of the
+    package's files. (The case texts are in the released assignment: learners read those.)"""
+    from wijkleren.casusbank import laad_bestanden, pakket_bestanden
 
+    bestanden = sorted((ROOT / "exercises" / "toetspool").glob("*.yaml"))
+    sleutel = [" ".join(t.split()) for c in laad_bestanden(bestanden) for t in (c.uitleg, c.valkuil or "")]
     pakket = "\n".join(p.read_text(encoding="utf-8") for p in pakket_bestanden())
-    regels = [
-        r.strip().strip("'\"")
-        for p in sorted((ROOT / "exercises" / "toetspool").glob("*.yaml"))
-        for r in p.read_text(encoding="utf-8").splitlines()
+    regels = [r.strip().strip("'\"") for p in bestanden for r in p.read_text(encoding="utf-8").splitlines()]
+    uniek = [
+        r
+        for r in dict.fromkeys(regels)
+        if len(r) >= 40 and r not in pakket and any(r in t for t in sleutel) and not r.endswith(":")
     ]
-    uniek = [r for r in dict.fromkeys(regels) if len(r) >= 60 and r not in pakket]
     assert len(uniek) >= aantal
     return uniek[:: max(1, len(uniek) // aantal)][:aantal]
 

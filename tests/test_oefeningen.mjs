@@ -419,3 +419,127 @@ test("mastery: two rounds in a row with at least four of five right", () => {
   assert.equal(L.voortgang(data, ja, DAG).meester, L.vul(t.beheerst, { goed, ronde: data.ronde }));
   assert.equal(L.beheerst(data, speel([...ronde(4), ...ronde(5), ...ronde(2)])), false); // the last two count
 });
+
+test("pre-test and post-test: points per item, saved answers checked, the gain", () => {
+  const voor = proef.delen.voortoets;
+  const na = proef.delen.natoets;
+  assert.equal(na.meld, true);
+  assert.equal(voor.meld, false);
+  const sl = L.toetsSleutel(voor);
+  assert.deepEqual(sl, na.voor.sleutel); // the post-test knows the pre-test's key
+  const goed = sl.map(([id, cat, km]) => [id, cat, km]);
+  assert.equal(L.toetsPunten(sl, voor.punten, goed).punten, voor.max);
+  const anderCat = (c) => voor.keuzes.find((k) => k.code !== c).code;
+  const anderKm = (c) => voor.kenmerk_keuzes.find((k) => k.code !== c).code;
+  const half = sl.map(([id, cat, km], i) => [id, i < 3 ? anderCat(cat) : cat, i < 2 ? anderKm(km) : km]);
+  const p = L.toetsPunten(sl, voor.punten, half);
+  assert.equal(p.punten, voor.max - 5);
+  assert.deepEqual(p.per[0], { categorie: false, kenmerk: false, punten: 0 });
+  assert.deepEqual(p.per[2], { categorie: false, kenmerk: true, punten: 1 });
+  // Saved state: a whole pre-test round-trips; anything odd is corrupt.
+  const bewaard = { versie: 1, stand: { antwoorden: half, klaar: true } };
+  const h = L.toetsHerstel(sl, voor.keuzes, voor.kenmerk_keuzes, JSON.parse(JSON.stringify(bewaard)));
+  assert.deepEqual(h, { stand: bewaard.stand, beschadigd: false });
+  assert.deepEqual(L.toetsHerstel(sl, voor.keuzes, voor.kenmerk_keuzes, null).stand, { antwoorden: [], klaar: false });
+  const kapot = [
+    { versie: 1, stand: { antwoorden: half, klaar: false } }, // all answered but not finished
+    { versie: 1, stand: { antwoorden: half.slice(0, 3), klaar: true } },
+    { versie: 1, stand: { antwoorden: [[sl[1][0], sl[1][1], sl[1][2]]], klaar: false } }, // wrong place
+    { versie: 1, stand: { antwoorden: [[sl[0][0], "onzin", sl[0][2]]], klaar: false } },
+    { versie: 1, stand: { antwoorden: [[sl[0][0], sl[0][1], "onzin"]], klaar: false } },
+    { versie: 1, stand: { antwoorden: "x", klaar: false } },
+    { versie: 1, stand: { antwoorden: [], klaar: "nee" } },
+    { versie: 1, stand: { antwoorden: [...half, half[0]], klaar: true } },
+    { kapot: true }
+  ];
+  for (const b of kapot) assert.equal(L.toetsHerstel(sl, voor.keuzes, voor.kenmerk_keuzes, b).beschadigd, true, JSON.stringify(b).slice(0, 80));
+  // The gain: only from a finished pre-test.
+  const g = L.groei(na, bewaard, 12);
+  assert.deepEqual(g, { voor: voor.max - 5, na: 12, max: voor.max, verschil: 12 - (voor.max - 5) });
+  const t = na.teksten;
+  assert.deepEqual(L.groeiZinnen(t, g), [
+    L.vul(t.groei, { voor: g.voor, na: 12, max: g.max }),
+    L.vul(t.groei_meer, { verschil: g.verschil })
+  ]);
+  assert.equal(L.groeiZinnen(t, { voor: 5, na: 5, max: 14, verschil: 0 })[1], t.groei_gelijk);
+  assert.equal(L.groeiZinnen(t, { voor: 6, na: 5, max: 14, verschil: -1 })[1], L.vul(t.groei_minder, { verschil: 1 }));
+  assert.equal(L.groei(na, { versie: 1, stand: { antwoorden: half.slice(0, 2), klaar: false } }, 10), null);
+  assert.equal(L.groei(na, null, 10), null);
+  assert.deepEqual(L.groeiZinnen(t, null), [t.geen_voortoets]);
+  assert.equal(L.groei(voor, bewaard, 3), null); // the pre-test has no gain of its own
+});
+
+test("the scenario: every path of options ends in its ending, and saved choices are checked", () => {
+  const data = proef.delen.scenario;
+  // Walk every path by the data alone and compare with the table Python made.
+  const paden = [];
+  const loop = (punt, keuzes) => {
+    for (const o of data.punten[punt].opties) {
+      const k = [...keuzes, o.id];
+      const pad = L.scenarioPad(data, k);
+      assert.ok(pad, k.join());
+      if (o.naar === data.einde) {
+        assert.equal(pad.punt, null);
+        assert.deepEqual(pad.uitkomst, data.uitkomsten[k.join()]);
+        assert.ok(data.einden[pad.uitkomst.einde]);
+        paden.push(k);
+      } else {
+        assert.equal(pad.punt, o.naar);
+        loop(o.naar, k);
+      }
+    }
+  };
+  loop(data.start, []);
+  assert.equal(paden.length, Object.keys(data.uitkomsten).length);
+  assert.deepEqual(L.scenarioPad(data, []), { punt: data.start, opties: [], uitkomst: null });
+  const eerste = paden[0];
+  assert.deepEqual(L.scenarioHerstel(data, { versie: 1, stand: { keuzes: eerste } }), { stand: { keuzes: eerste }, beschadigd: false });
+  for (const k of [["onzin"], [...eerste, eerste[0]], [eerste[1]], "x", [5]]) {
+    assert.equal(L.scenarioHerstel(data, { versie: 1, stand: { keuzes: k } }).beschadigd, true, String(k));
+  }
+  assert.equal(L.scenarioHerstel(data, null).beschadigd, false);
+});
+
+test("the worksheet: the rule's outcome and decisive kenmerk from the ticks, and only its own fields kept", () => {
+  const data = proef.delen.werkblad;
+  const echt = proef.echt.beslisregel;
+  const w = L.leegWerkblad(data);
+  const codes = data.kenmerken.map((k) => k.code);
+  for (const [ja, categorie, zin] of proef.paden.filter((_, i) => i % 37 === 0)) {
+    const ww = L.leegWerkblad(data);
+    ja.forEach((c) => { ww.kenmerken[c].aanwezig = true; });
+    const u = L.werkbladUitkomst(data, ww);
+    assert.deepEqual([u.einde.categorie, u.einde.zin], [categorie, zin], ja.join());
+    assert.deepEqual(u.einde, L.pad(echt, ja)); // the same rule as the beslisregel exercise
+    assert.equal(u.beslissend, codes.find((c) => !ja.includes(c)) ?? null);
+  }
+  const vol = L.leegWerkblad(data);
+  codes.forEach((c) => { vol.kenmerken[c].aanwezig = true; });
+  assert.equal(L.werkbladUitkomst(data, vol).beslissend, null);
+  // What the learner typed, hostile or not, comes back as text; anything not ours is refused.
+  const veld = data.velden[0].id;
+  w.velden[veld] = '<img src=x onerror="alert(1)"> & </script>';
+  w.kenmerken[codes[0]] = { aanwezig: true, toelichting: "Omdat het over één wijk gaat." };
+  w.reflectie[data.reflectie[0].id] = "Mijn antwoord.";
+  const b = JSON.parse(JSON.stringify({ versie: 1, werkblad: w }));
+  assert.deepEqual(L.werkbladHerstel(data, b), { werkblad: w, beschadigd: false });
+  const kapot = [
+    (x) => { x.werkblad.velden.onbekend = "x"; },
+    (x) => { x.werkblad.velden[veld] = 5; },
+    (x) => { x.werkblad.velden[veld] = "x".repeat(data.max + 1); },
+    (x) => { x.werkblad.kenmerken[codes[0]].aanwezig = "ja"; },
+    (x) => { x.werkblad.kenmerken[codes[0]].extra = 1; },
+    (x) => { x.werkblad.kenmerken.onzin = { aanwezig: true, toelichting: "" }; },
+    (x) => { x.werkblad.reflectie = []; },
+    (x) => { x.versie = 2; },
+    (x) => { x.werkblad = "tekst"; }
+  ];
+  for (const maak of kapot) {
+    const x = JSON.parse(JSON.stringify(b));
+    maak(x);
+    assert.equal(L.werkbladHerstel(data, x).beschadigd, true, maak.toString());
+  }
+  // Fields left out (an older file) are empty, not corrupt.
+  const weinig = { versie: 1, werkblad: { velden: {}, kenmerken: {}, reflectie: {} } };
+  assert.deepEqual(L.werkbladHerstel(data, weinig), { werkblad: L.leegWerkblad(data), beschadigd: false });
+});

@@ -22,7 +22,10 @@ ALLE_DATA = {n: o.oefendata(n) for n in NAMEN}
 
 
 TEKST = "Een verzonnen casus over een wijk. Bewoners beslissen mee, en de corporatie en de school doen mee."
-BEWIJS = {"ruimte_voor_bewoners": "Bewoners beslissen mee", "samenwerking_partijen": "de corporatie en de school"}
+BEWIJS = {
+    "ruimte_voor_bewoners": "Bewoners beslissen mee",
+    "samenwerking_partijen": "de corporatie en de school",
+}
 
 
 def casus(cid="X01", label="gebiedsgericht", weg=("financiele_afspraken",), **extra) -> Casus:
@@ -129,7 +132,15 @@ def _proefdata(tmp_path) -> Path:
     }
     proef = tmp_path / "proef.json"
     proef.write_text(
-        json.dumps({"module": str(module), "echt": ALLE_DATA, "klein": klein, "paden": paden}),
+        json.dumps(
+            {
+                "module": str(module),
+                "echt": ALLE_DATA,
+                "klein": klein,
+                "paden": paden,
+                "delen": {n: o.onderdeel(n) for n in ("voortoets", "natoets", "scenario", "werkblad")},
+            }
+        ),
         encoding="utf-8",
     )
     return proef
@@ -230,7 +241,12 @@ def test_exercise_texts_are_spelled_right(tmp_path):
         encoding="utf-8",
     )
     # Without {placeholders} and ‘JupyterLab's own English labels’, which the texts quote.
-    teksten = [re.sub(r"\{\w+\}|‘[^’]*’", " ", t) for t in o.TEKSTEN.values()]
+    eigen = [*o.TEKSTEN.values(), *o.HERHALING_TEKSTEN.values(), *o.TOETS_TEKSTEN.values()]
+    eigen += [
+        *o.SCENARIO_TEKSTEN.values(),
+        *(v for k, v in o.WERKBLAD_TEKSTEN.items() if k != "bestandsnaam"),
+    ]
+    teksten = [re.sub(r"\{\w+\}|‘[^’]*’", " ", t) for t in eigen]
     for data in ALLE_DATA.values():
         teksten += [data["titel"], data["teksten"]["volgende"], data["teksten"]["uitleg"]]
         teksten += [z for k in data.get("kenmerken", []) for z in k.get("zinnen", {}).values()]

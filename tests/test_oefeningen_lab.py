@@ -34,6 +34,8 @@ NOTEBOOKS = {
     "oefening_4_drie_soorten": "indelen-drie",
     "oefening_5_spectrum": "spectrum",
 }
+# Notebooks with another part of the component (issue 15): the branching scenario.
+ANDERE = {"oefening_6_scenario": "scenario"}
 TOKEN = "proef-token-voor-de-test"
 
 
@@ -192,7 +194,7 @@ def test_the_lab_is_private_without_nbgrader_and_shows_only_the_notebooks(lab, l
     assert fout.value.code == 403  # no token, no entry
     with urllib.request.urlopen(f"{basis}/api/contents?token={TOKEN}", timeout=10) as r:
         namen = sorted(i["name"] for i in json.load(r)["content"])
-    assert namen == sorted(["start.ipynb", *(f"{n}.ipynb" for n in NOTEBOOKS)])
+    assert namen == sorted(["start.ipynb", *(f"{n}.ipynb" for n in {**NOTEBOOKS, **ANDERE})])
     for pad in ("formgrader", "assignments", "formgrader/api/assignments"):
         with pytest.raises(urllib.error.HTTPError) as fout:
             urllib.request.urlopen(f"{basis}/{pad}?token={TOKEN}", timeout=10)
@@ -305,3 +307,49 @@ def test_lab_progress_is_the_books_progress(lab, labpagina, boekserver, pagina):
     stand = json.loads(opgeslagen)["stand"]
     assert pagina.locator(".wl-ronde").inner_text().startswith(f"Ronde {stand['ronde']['nr']}:")
     assert pagina.locator(".wl-melding").is_hidden()
+
+
+def test_the_new_feedback_the_review_line_and_the_scenario_run_in_the_lab(labpagina):
+    """Issue 15 in JupyterLab: marks, pitfall and misconception after a wrong answer; the start
+    page's "Herhaling" line from the same storage; the scenario notebook plays."""
+    pagina = labpagina
+    pagina.evaluate("localStorage.removeItem('wijkleren:oefening:indelen-drie')")
+    data = o.oefendata("indelen-drie")
+    item = data["items"][0]
+    oef = open_notebook(pagina, "oefening_4_drie_soorten")
+    fout = next(k for k in data["keuzes"] if k["code"] != item["goed"])
+    oef.get_by_role("button", name=fout["naam"], exact=True).click()
+    if item["bewijs"]:
+        oef.locator(".wl-tekst mark.wl-bewijs").first.wait_for(timeout=10000)
+        assert oef.locator(".wl-legenda").is_visible()
+    assert oef.locator(".wl-misvatting span").nth(1).inner_text() == item["misvatting"][fout["code"]]
+    if item["valkuil"]:
+        assert oef.locator(".wl-valkuil span").nth(1).inner_text() == item["valkuil"]
+    assert oef.locator(".wl-meester").inner_text()
+    assert axe_op_de_uitvoer(pagina) == []
+    sluit_tab(pagina, "oefening_4_drie_soorten")
+
+    # The miss is due tomorrow; make it yesterday's, as if a day went by: the start page counts it.
+    if pagina.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="start.ipynb").count():
+        sluit_tab(pagina, "start")
+    pagina.evaluate(
+        """() => { const k = 'wijkleren:oefening:indelen-drie'; const w = JSON.parse(localStorage.getItem(k));
+                   w.stand.herhaling.forEach(h => { h[2] -= 2; }); localStorage.setItem(k, JSON.stringify(w)); }"""
+    )
+    pagina.locator(".jp-DirListing-item", has_text="start.ipynb").dblclick()
+    teller = pagina.locator(PANEEL).locator(".wl-herhaling-teller .wl-teller-zin")
+    teller.wait_for(timeout=60000)
+    assert teller.inner_text() == o.HERHALING_TEKSTEN["klaar_een"]
+    assert axe_op_de_uitvoer(pagina) == []
+    sluit_tab(pagina, "start")
+
+    scen = o.onderdeel("scenario")
+    pagina.evaluate(f"localStorage.removeItem('wijkleren:oefening:{scen['id']}')")
+    oef = open_notebook(pagina, "oefening_6_scenario")
+    eerste = scen["punten"][scen["start"]]
+    assert oef.locator(".wl-titel").inner_text() == eerste["titel"]
+    oef.locator(f'[data-optie="{eerste["opties"][0]["id"]}"]').click()
+    assert oef.locator(".wl-gevolgen li").count() == 3
+    assert axe_op_de_uitvoer(pagina) == []
+    sluit_tab(pagina, "oefening_6_scenario")
+    assert pagina.bewaker.extern == []

@@ -206,7 +206,15 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "functie"):
         parser.print_help()
         return 2
-    return args.functie(args)
+    try:
+        uit = args.functie(args)
+    except KeyboardInterrupt:  # Ctrl-C before a command could handle it: no traceback
+        print("\nAfgebroken.", file=sys.stderr)
+        return 130
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: a late Ctrl-C changes nothing
+    return uit
 
 
 if __name__ == "__main__":

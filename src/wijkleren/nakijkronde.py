@@ -14,9 +14,10 @@ What the round guarantees:
   releases it when a round dies, so a killed round never blocks the next one.
 - **No leftovers**: workers die with the round (``PR_SET_PDEATHSIG``); scratch files live in one
   folder in the course (:data:`WERKMAP`), which the next round empties first.
-- **No cheat with files**: a submission is read without following links (``O_NOFOLLOW``, file by
-  file, relative to its folder); a link, a device, a pipe or anything but a plain file or folder
-  is refused. Learner ids are folder names, used literally (nbgrader's own API would read
+- **No cheat with files**: a submission holding a link, a device, a pipe or anything but plain
+  files and folders is refused (:func:`wijkleren.uitwisseling.onveilige_inhoud`, the check that
+  ``nbgrader collect`` on the class server uses too), and it is read without following links
+  (``O_NOFOLLOW``, file by file, relative to its folder), so a link swapped in later is refused too. Learner ids are folder names, used literally (nbgrader's own API would read
   ``*`` or ``a[b]`` as a pattern). The time of handing in is when the file arrived in the course
   folder (its ctime, set by the system when the trainer or ``nbgrader collect`` put it there),
   never a ``timestamp.txt`` the learner wrote.
@@ -228,7 +229,17 @@ def kopieer_inlevering(bron: Path, doel: Path | None, namen: list[str]) -> Inlev
     Raises :class:`Weigering` for a submission that cannot be graded. The copy holds plain files
     only, and a ``timestamp.txt`` with the time the notebooks arrived in the course folder: the
     learner's own ``timestamp.txt`` is left out."""
-    try:
+    from .uitwisseling import onveilige_inhoud  # the one check for "only regular files and folders"
+
+    if os.path.lexists(bron):
+        problemen = onveilige_inhoud(bron)
+        if problemen:
+            raise Weigering(
+                GEWEIGERD,
+                f"{' '.join(problemen[:3])} Zo'n inlevering kijk ik niet na, want hij kan naar andermans "
+                f"bestand wijzen. {_OPNIEUW_INLEVEREN} Alleen gewone bestanden tellen.",
+            )
+    try:  # read without following links, also if something changed since the check
         bestanden, tijden = _lees_bestanden(bron)
     except FileNotFoundError:
         raise Weigering(ONTBREEKT, f"De map {bron.name} ontbreekt. {_OPNIEUW_INLEVEREN}") from None
@@ -661,13 +672,24 @@ def _zet_op_zijn_plek(uit: Path, doel: Path, weg: Path) -> None:
 
 @contextlib.contextmanager
 def _zonder_onderbreking():
-    """Ctrl-C (and SIGTERM) wait until the block is done: grades and files move together."""
-    signalen = {signal.SIGINT, signal.SIGTERM}
-    oud = signal.pthread_sigmask(signal.SIG_BLOCK, signalen)
+    """Ctrl-C (and SIGTERM) wait until the block is done: grades and files move together.
+
+    The handlers are swapped, not the signal mask: a signal may arrive in another thread (the
+    pool's), and Python runs every handler in the main thread, here."""
+    gekregen: list[int] = []
+    oud = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            oud[sig] = signal.signal(sig, lambda nummer, _: gekregen.append(nummer))
+        except ValueError:  # not the main thread: nothing to defer
+            pass
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, oud)
+        for sig, handler in oud.items():
+            signal.signal(sig, handler)
+        if gekregen:
+            raise KeyboardInterrupt
 
 
 def _reden_fout(uitkomst: dict) -> str:

@@ -385,12 +385,22 @@ TOETS_TEKSTEN: dict[str, str] = {
     "overzicht": "Je antwoorden per casus",
     "item_punten": "Casus {nr}, {titel}: {punten} van de {max} punten",
     "opnieuw": "Maak de toets opnieuw",
+    "opnieuw_vraag": "Wil je de toets echt opnieuw maken? Dan wis je je antwoorden bij deze toets.",
+    "opnieuw_ja": "Ja, wis mijn antwoorden",
+    "opnieuw_nee": "Nee, ga terug",
+    "beschadigd": "Je bewaarde antwoorden konden niet worden gelezen. Daarom begin je opnieuw bij de eerste casus.",
 }
-SCENARIO_TEKSTEN: dict[str, str] = {"kwaliteit": "Je advies"}
+# Shared with the exercises: the marks in a case text, and the note about corrupt saved state.
+_GEDEELD = ("bewijs_kenmerk", "bewijs_legenda", "legenda_kenmerk", "scheiding")
+SCENARIO_TEKSTEN: dict[str, str] = {
+    "kwaliteit": "Je advies",
+    "keuze_met_kwaliteit": "{keuze} ({kwaliteit})",
+    "beschadigd": "Je bewaarde keuzes konden niet worden gelezen. Daarom begin je opnieuw bij het eerste besluit.",
+}
 WERKBLAD_TEKSTEN: dict[str, str] = {
     "bestandsnaam": "mijn-wijk-mijn-plan.html",
     "geopend": "Je bewaarde werkblad is geopend.",
-    "te_lang": "Je tekst is ingekort, want een veld mag hoogstens {max} tekens hebben.",
+    "beschadigd": "Je bewaarde werkblad kon niet worden gelezen. Daarom begin je met een leeg werkblad.",
 }
 MAX_WERKBLAD_VELD = 5000  # characters per field of the worksheet
 
@@ -405,7 +415,8 @@ def toetsdata(rol: str) -> dict:
     data = meting.metingdata(vorm)
     for item in data["items"]:
         item["bewijs"] = bewijs_plekken(item["tekst"], item["bewijs"])
-    data.update(soort="toets", teksten={**data["teksten"], **TOETS_TEKSTEN}, meld=rol == "natoets")
+    gedeeld = {k: TEKSTEN[k] for k in _GEDEELD}
+    data.update(soort="toets", teksten={**data["teksten"], **gedeeld, **TOETS_TEKSTEN}, meld=rol == "natoets")
     if rol == "natoets":
         voor = meting.metingdata(meting.VOORTOETS)
         data["voor"] = {
@@ -428,7 +439,8 @@ def werkbladdata() -> dict:
     from . import werkblad  # it takes the rule's path from this module
 
     data = werkblad.werkblad_data()
-    data.update(soort="werkblad", teksten={**data["teksten"], **WERKBLAD_TEKSTEN}, max=MAX_WERKBLAD_VELD)
+    teksten = {**data["teksten"], **WERKBLAD_TEKSTEN}
+    data.update(soort="werkblad", teksten=teksten, max=MAX_WERKBLAD_VELD)
     return data
 
 

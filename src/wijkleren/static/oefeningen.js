@@ -521,7 +521,8 @@
       opties.push(o);
       punt = o.naar === data.einde ? null : o.naar;
     }
-    var uitkomst = punt === null ? data.uitkomsten[keuzes.join(",")] || null : null;
+    // The table's keys are the option ids joined by commas: join()'s own separator.
+    var uitkomst = punt === null ? data.uitkomsten[keuzes.join()] || null : null;
     if (punt === null && !uitkomst) return null;
     return { punt: punt, opties: opties, uitkomst: uitkomst };
   }
@@ -617,7 +618,7 @@
     var e = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (a) {
       if (a === "tekst") e.textContent = attrs[a];
-      else if (a === "klasse") e.className = attrs[a];
+      else if (a === "klasse") e.className = Array.isArray(attrs[a]) ? attrs[a].join(" ") : attrs[a];
       else if (attrs[a] !== null && attrs[a] !== undefined && attrs[a] !== false) e.setAttribute(a, attrs[a]);
     });
     (kinderen || []).forEach(function (k) { if (k) e.appendChild(k); });
@@ -656,11 +657,20 @@
     },
     schrijf: function (s, waarde) {
       try { winkel().setItem(s, JSON.stringify(waarde)); } catch (e) { /* full or off: keep going */ }
+      gewijzigd(s);
     },
     wis: function (s) {
       try { winkel().removeItem(s); } catch (e) { /* idem */ }
+      gewijzigd(s);
     }
   };
+
+  // The browser tells other pages when storage changes, not this one: in JupyterLab all
+  // notebooks share one page, so the "Herhaling" line hears it from this event.
+  var OPSLAG_EVENT = "wijkleren-opslag";
+  function gewijzigd(s) {
+    try { window.dispatchEvent(new CustomEvent(OPSLAG_EVENT, { detail: s })); } catch (e) { /* old browser */ }
+  }
 
   // Per feedback block's soort: how to draw it (see beoordeel). t: the exercise's texts.
   var TEKENAARS = {
@@ -710,7 +720,7 @@
     delen.forEach(function (d) {
       if (!d.kenmerken) { doel.appendChild(document.createTextNode(d.tekst)); return; }
       var labels = d.kenmerken.map(function (k) { return vul(t["bewijs_" + k.status], { naam: namen[k.code] }); });
-      doel.appendChild(el("mark", { klasse: ["wl-bewijs", "wl-bewijs-" + d.status].join(" ") }, [
+      doel.appendChild(el("mark", { klasse: ["wl-bewijs", "wl-bewijs-" + d.status] }, [
         document.createTextNode(d.tekst),
         el("span", { klasse: "wl-bewijs-label", tekst: labels.join(t.scheiding) })
       ]));
@@ -721,7 +731,7 @@
     legenda.appendChild(el("p", { tekst: t.bewijs_legenda }));
     var ul = el("ul");
     ["gezien", "gemist", "kenmerk"].forEach(function (s) {
-      if (soorten.indexOf(s) >= 0) ul.appendChild(el("li", {}, [el("mark", { klasse: ["wl-bewijs", "wl-bewijs-" + s].join(" "), tekst: t["legenda_" + s] })]));
+      if (soorten.indexOf(s) >= 0) ul.appendChild(el("li", {}, [el("mark", { klasse: ["wl-bewijs", "wl-bewijs-" + s], tekst: t["legenda_" + s] })]));
     });
     legenda.appendChild(ul);
   }
@@ -730,6 +740,9 @@
   function start(houder, data) {
     if (!data) data = JSON.parse(houder.querySelector("script.wl-data").textContent);
     if (data.soort === "herhaling") return startTeller(houder, data);
+    if (data.soort === "toets") return startToets(houder, data);
+    if (data.soort === "scenario") return startScenario(houder, data);
+    if (data.soort === "werkblad") return startWerkblad(houder, data);
     return startOefening(houder, data);
   }
 
@@ -997,6 +1010,474 @@
     return function () { window.removeEventListener("storage", elders); };
   }
 
+  /* ---------- the pre-test, the scenario and the worksheet in a page ---------- */
+
+  // A button that asks first ("Opnieuw", then Ja / Nee); ja() runs on Ja. Returns its element.
+  function metVraag(pre, tekst, vraag, jaTekst, neeTekst, ja) {
+    var knopEl = knop(tekst, "wl-opnieuw");
+    var vraagEl = el("p", { id: pre + "zeker", tekst: vraag });
+    var jaKnop = knop(jaTekst, "wl-opnieuw-ja");
+    var neeKnop = knop(neeTekst, "wl-opnieuw-nee");
+    var zeker = el("div", { klasse: "wl-zeker", role: "group", "aria-labelledby": pre + "zeker" },
+      [vraagEl, el("div", { klasse: "wl-zeker-knoppen" }, [jaKnop, neeKnop])]);
+    zeker.hidden = true;
+    function toon(open) {
+      zeker.hidden = !open;
+      knopEl.hidden = open;
+      (open ? neeKnop : knopEl).focus();
+    }
+    knopEl.addEventListener("click", function () { toon(true); });
+    neeKnop.addEventListener("click", function () { toon(false); });
+    jaKnop.addEventListener("click", function () { zeker.hidden = true; knopEl.hidden = false; ja(); });
+    return el("div", { klasse: "wl-opnieuw-blok" }, [knopEl, zeker]);
+  }
+
+  function leegHouder(houder, klasse) {
+    Array.prototype.slice.call(houder.childNodes).forEach(function (k) {
+      if (k.nodeName !== "SCRIPT") houder.removeChild(k);
+    });
+    houder.classList.add("wl-oefening");
+    houder.classList.add(klasse);
+  }
+
+  function gelabeld(pre, label, tekst, klasse) {
+    return el("p", { klasse: klasse }, [el("span", { klasse: "wl-label", tekst: label + ": " }), el("span", { tekst: tekst })]);
+  }
+
+  // A group of radio buttons in a fieldset: returns {veld, waarde()}.
+  function keuzeGroep(pre, naam, legenda, keuzes) {
+    var lijst = el("ul", { klasse: "wl-vinkjes" });
+    var knoppen = keuzes.map(function (k) {
+      var id = pre + naam + "-" + k.code;
+      var r = el("input", { type: "radio", name: pre + naam, id: id, value: k.code });
+      lijst.appendChild(el("li", {}, [r, el("label", { "for": id, tekst: k.naam })]));
+      return r;
+    });
+    return {
+      veld: el("fieldset", { klasse: "wl-kenmerken" }, [el("legend", { tekst: legenda }), lijst]),
+      waarde: function () {
+        var g = knoppen.filter(function (r) { return r.checked; })[0];
+        return g ? g.value : null;
+      }
+    };
+  }
+
+  function naamVan(lijst, code) {
+    return (lijst.filter(function (k) { return k.code === code; })[0] || { naam: code }).naam;
+  }
+
+  /* The pre-test or post-test: seven cases, each a category and the decisive kenmerk, no
+   * feedback until the end; then the score, per case what was right, and (post-test) the gain
+   * since the pre-test. The post-test's result goes to the LMS through meldToets. */
+  function startToets(houder, data) {
+    var t = data.teksten;
+    var pre = "wl-" + data.id + "-" + Math.random().toString(36).slice(2, 8) + "-";
+    var key = sleutel(data.id);
+    var sl = toetsSleutel(data);
+    var hersteld = toetsHerstel(sl, data.keuzes, data.kenmerk_keuzes, opslag.lees(key));
+    var stand = hersteld.stand;
+    leegHouder(houder, "wl-toets");
+    var melding = el("p", { klasse: "wl-melding", role: "status" });
+    melding.hidden = !hersteld.beschadigd;
+    if (hersteld.beschadigd) { melding.textContent = t.beschadigd; opslag.wis(key); }
+    var vraag = el("section", { klasse: "wl-vraag", "aria-labelledby": pre + "titel" });
+    var uitslag = el("section", { klasse: "wl-uitslag", "aria-labelledby": pre + "score" });
+    houder.appendChild(melding);
+    houder.appendChild(el("p", { klasse: "wl-inleiding", tekst: data.inleiding }));
+    houder.appendChild(vraag);
+    houder.appendChild(uitslag);
+    houder.appendChild(el("p", { klasse: "wl-bewaard", tekst: t.bewaard }));
+
+    function toonVraag(focus) {
+      leeg(vraag);
+      uitslag.hidden = true;
+      vraag.hidden = false;
+      var nr = stand.antwoorden.length;
+      var item = data.items[nr];
+      var titel = el("h3", { klasse: "wl-titel", tabindex: "-1", id: pre + "titel", tekst: item.titel });
+      var cat = keuzeGroep(pre, "cat" + nr, t.vraag_categorie, data.keuzes);
+      var km = keuzeGroep(pre, "km" + nr, t.vraag_kenmerk, data.kenmerk_keuzes);
+      var fout = el("p", { klasse: "wl-kies-eerst", role: "alert" });
+      var laatste = nr === data.items.length - 1;
+      var verder = knop(laatste ? t.afronden : t.volgende, "wl-volgende");
+      [el("p", { klasse: "wl-teller", tekst: vul(t.teller, { nr: nr + 1, totaal: data.items.length }) }), titel,
+        el("p", { klasse: "wl-tekst", tekst: item.tekst }), cat.veld, km.veld, fout, verder]
+        .forEach(function (e) { vraag.appendChild(e); });
+      verder.addEventListener("click", function () {
+        var c = cat.waarde();
+        var k = km.waarde();
+        if (!c || !k) { fout.textContent = t.kies_eerst; return; }
+        stand = { antwoorden: stand.antwoorden.concat([[item.id, c, k]]), klaar: laatste };
+        opslag.schrijf(key, bewaarbaar(stand));
+        if (!laatste) { toonVraag(true); return; }
+        var p = toetsPunten(sl, data.punten, stand.antwoorden);
+        if (data.meld) meldToets(p.punten, data.max);
+        toonUitslag(true);
+      });
+      if (focus) titel.focus();
+    }
+
+    function toonUitslag(focus) {
+      leeg(uitslag);
+      vraag.hidden = true;
+      uitslag.hidden = false;
+      var p = toetsPunten(sl, data.punten, stand.antwoorden);
+      var kop = el("h3", { id: pre + "score", tabindex: "-1", klasse: "wl-score", tekst: vul(t.score, { punten: p.punten, max: data.max }) });
+      uitslag.appendChild(kop);
+      if (data.voor) {
+        groeiZinnen(t, groei(data, opslag.lees(sleutel(data.voor.id)), p.punten)).forEach(function (z) {
+          uitslag.appendChild(el("p", { klasse: "wl-groei", tekst: z }));
+        });
+      }
+      uitslag.appendChild(el("h4", { tekst: t.overzicht }));
+      var max = data.punten.categorie + data.punten.kenmerk;
+      data.items.forEach(function (item, i) {
+        var a = stand.antwoorden[i];
+        var per = p.per[i];
+        var tekstEl = el("p", { klasse: "wl-tekst" });
+        var legenda = el("div", { klasse: "wl-legenda" });
+        var inhoud = [
+          el("h5", { klasse: "wl-label", tekst: t.bewijs }), tekstEl, legenda,
+          el("p", { tekst: vul(t.jouw_antwoord, { antwoord: naamVan(data.keuzes, a[1]) + t.scheiding + naamVan(data.kenmerk_keuzes, a[2]) }) }),
+          el("p", { tekst: vul(t.goede_antwoord, { antwoord: naamVan(data.keuzes, item.goed) + t.scheiding + naamVan(data.kenmerk_keuzes, item.beslissend) }) }),
+          el("p", { klasse: "wl-oordeel", tekst: item.feedback[a[1]] }),
+          el("p", { klasse: "wl-oordeel", tekst: item.kenmerk_feedback[a[2]] })
+        ];
+        if (!per.categorie && item.misvatting[a[1]]) inhoud.push(gelabeld(pre, t.misvatting, item.misvatting[a[1]], "wl-misvatting"));
+        if ((!per.categorie || !per.kenmerk) && item.valkuil) inhoud.push(gelabeld(pre, t.valkuil, item.valkuil, "wl-valkuil"));
+        inhoud.push(gelabeld(pre, t.uitleg, item.uitleg, "wl-uitleg"));
+        var details = el("details", { klasse: ["wl-toets-item", per.punten === max ? "wl-goed" : "wl-fout"] }, [
+          el("summary", { tekst: vul(t.item_punten, { nr: i + 1, titel: item.titel, punten: per.punten, max: max }) })
+        ].concat(inhoud));
+        toonBewijs(tekstEl, legenda, { kenmerken: data.kenmerk_keuzes, teksten: t }, item, alleBewijs(item, "kenmerk"));
+        uitslag.appendChild(details);
+      });
+      uitslag.appendChild(metVraag(pre, t.opnieuw, t.opnieuw_vraag, t.opnieuw_ja, t.opnieuw_nee, function () {
+        opslag.wis(key);
+        stand = { antwoorden: [], klaar: false };
+        melding.hidden = true;
+        toonVraag(true);
+      }));
+      if (focus) kop.focus();
+    }
+
+    if (stand.klaar) toonUitslag(false);
+    else toonVraag(false);
+    houder.setAttribute("data-klaar", "true");
+    return function () {};
+  }
+
+  /* The branching scenario: per decision point the situation and the options; after a choice
+   * what follows (in the wijk, the council, with the partners) and why; at the end the ending
+   * that the path earned, the score and a look back at every choice. */
+  function startScenario(houder, data) {
+    var t = data.teksten;
+    var pre = "wl-" + data.id + "-" + Math.random().toString(36).slice(2, 8) + "-";
+    var key = sleutel(data.id);
+    var hersteld = scenarioHerstel(data, opslag.lees(key));
+    var keuzes = hersteld.stand.keuzes;
+    leegHouder(houder, "wl-scenario");
+    var melding = el("p", { klasse: "wl-melding", role: "status" });
+    melding.hidden = !hersteld.beschadigd;
+    if (hersteld.beschadigd) { melding.textContent = t.beschadigd; opslag.wis(key); }
+    var deel = el("section", { klasse: "wl-vraag", "aria-labelledby": pre + "titel" });
+    houder.appendChild(melding);
+    houder.appendChild(el("p", { klasse: "wl-rol", tekst: data.rol }));
+    houder.appendChild(el("p", { klasse: "wl-inleiding", tekst: data.inleiding }));
+    houder.appendChild(deel);
+    houder.appendChild(el("p", { klasse: "wl-bewaard", tekst: t.bewaard }));
+
+    function bewaar() { opslag.schrijf(key, bewaarbaar({ keuzes: keuzes })); }
+
+    function toonPunt(focus) {
+      leeg(deel);
+      var pad = scenarioPad(data, keuzes);
+      if (pad.punt === null) { toonEinde(pad, focus); return; }
+      var punt = data.punten[pad.punt];
+      var titel = el("h3", { klasse: "wl-titel", tabindex: "-1", id: pre + "titel", tekst: punt.titel });
+      var groep = el("div", { klasse: ["wl-keuzes", "wl-opties"], role: "group", "aria-labelledby": pre + "vraag" });
+      var gevolg = el("div", { klasse: "wl-feedback", role: "status", "aria-live": "polite" });
+      [el("p", { klasse: "wl-teller", tekst: vul(t.teller, { nr: keuzes.length + 1, totaal: data.besluiten }) }), titel,
+        el("p", { klasse: "wl-tekst", tekst: punt.situatie }),
+        el("p", { klasse: "wl-label", id: pre + "vraag", tekst: punt.vraag }), groep, gevolg]
+        .forEach(function (e) { deel.appendChild(e); });
+      var knoppen = punt.opties.map(function (o) {
+        var b = knop(o.tekst, "wl-optie");
+        b.setAttribute("data-optie", o.id);
+        b.addEventListener("click", function () {
+          knoppen.forEach(function (x) { x.disabled = true; });
+          b.classList.add("wl-gekozen");
+          keuzes = keuzes.concat([o.id]);
+          bewaar();
+          toonGevolg(gevolg, o);
+        });
+        groep.appendChild(b);
+        return b;
+      });
+      if (focus) titel.focus();
+    }
+
+    function toonGevolg(doel, o) {
+      doel.className = ["wl-feedback", "wl-" + (o.kwaliteit === "goed" ? "goed" : o.kwaliteit === "zwak" ? "fout" : "bijna")].join(" ");
+      doel.appendChild(gelabeld(pre, t.kwaliteit, t[o.kwaliteit], "wl-oordeel"));
+      doel.appendChild(el("h4", { tekst: t.gevolgen }));
+      var lijst = el("ul", { klasse: "wl-gevolgen" });
+      ["wijk", "raad", "partners"].forEach(function (w) {
+        lijst.appendChild(el("li", {}, [el("span", { klasse: "wl-label", tekst: t[w] + ": " }), el("span", { tekst: o.gevolg[w] })]));
+      });
+      doel.appendChild(lijst);
+      doel.appendChild(gelabeld(pre, t.waarom, o.waarom, "wl-uitleg"));
+      var verder = knop(o.naar === data.einde ? t.naar_einde : t.verder, "wl-volgende");
+      verder.addEventListener("click", function () { toonPunt(true); });
+      doel.appendChild(verder);
+      verder.focus({ preventScroll: true });
+    }
+
+    function toonEinde(pad, focus) {
+      var einde = data.einden[pad.uitkomst.einde];
+      var titel = el("h3", { klasse: "wl-titel", tabindex: "-1", id: pre + "titel", tekst: einde.titel });
+      deel.appendChild(titel);
+      deel.appendChild(el("p", { klasse: "wl-tekst", tekst: einde.tekst }));
+      deel.appendChild(el("p", { klasse: "wl-score", tekst: vul(t.score, { punten: pad.uitkomst.punten, max: pad.uitkomst.max }) }));
+      deel.appendChild(el("h4", { tekst: t.terugblik }));
+      var lijst = el("ol", { klasse: "wl-terugblik" });
+      var punt = data.start;
+      pad.opties.forEach(function (o) {
+        lijst.appendChild(el("li", {}, [
+          el("p", { klasse: "wl-label", tekst: data.punten[punt].titel }),
+          gelabeld(pre, t.jouw_keuze, vul(t.keuze_met_kwaliteit, { keuze: o.tekst, kwaliteit: t[o.kwaliteit] }), ""),
+          gelabeld(pre, t.waarom, o.waarom, "wl-uitleg")
+        ]));
+        punt = o.naar;
+      });
+      deel.appendChild(lijst);
+      var opnieuw = knop(t.opnieuw, "wl-opnieuw");
+      opnieuw.addEventListener("click", function () {
+        keuzes = [];
+        opslag.wis(key);
+        melding.hidden = true;
+        toonPunt(true);
+      });
+      deel.appendChild(opnieuw);
+      if (focus) titel.focus();
+    }
+
+    toonPunt(false);
+    houder.setAttribute("data-klaar", "true");
+    return function () {};
+  }
+
+  /* The learner's own plan, only in this browser: localStorage, never the LMS store of the
+   * SCORM wrapper (suspend_data goes to a server). */
+  var lokaal = {
+    lees: function (s) {
+      var ruw;
+      try { ruw = window.localStorage.getItem(s); } catch (e) { return null; }
+      if (ruw === null) return null;
+      try { return JSON.parse(ruw); } catch (e) { return { kapot: true }; }
+    },
+    schrijf: function (s, waarde) {
+      try { window.localStorage.setItem(s, JSON.stringify(waarde)); } catch (e) { /* full or off */ }
+    },
+    wis: function (s) {
+      try { window.localStorage.removeItem(s); } catch (e) { /* idem */ }
+    }
+  };
+
+  // JSON that cannot close the <script> block it is put in: no "<", ">" or "&" left as such.
+  function veiligeJson(x) {
+    return JSON.stringify(x).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+  }
+
+  /* The worksheet's content for print and for the saved file, built in document `doc` (text
+   * only, through textContent, so what the learner typed is shown, never run). */
+  function werkbladInhoud(doc, data, w) {
+    var t = data.teksten;
+    function e(tag, tekst) { var x = doc.createElement(tag); if (tekst !== undefined) x.textContent = tekst; return x; }
+    var deel = doc.createElement("div");
+    deel.appendChild(e("h2", data.titel));
+    deel.appendChild(e("h3", t.plan_kop));
+    data.velden.forEach(function (v) { deel.appendChild(e("h4", v.label)); deel.appendChild(e("p", w.velden[v.id])); });
+    deel.appendChild(e("h3", t.kenmerken_kop));
+    var ul = e("ul");
+    data.kenmerken.forEach(function (k) {
+      var li = e("li");
+      var s = w.kenmerken[k.code];
+      li.appendChild(e("strong", k.naam + ": " + (s.aanwezig ? t.aanwezig : "-")));
+      if (s.toelichting) li.appendChild(e("p", s.toelichting));
+      ul.appendChild(li);
+    });
+    deel.appendChild(ul);
+    deel.appendChild(e("h3", t.uitkomst_kop));
+    werkbladZinnen(data, w).forEach(function (z) { deel.appendChild(e("p", z)); });
+    deel.appendChild(e("h3", t.reflectie_kop));
+    data.reflectie.forEach(function (r) { deel.appendChild(e("h4", r.vraag)); deel.appendChild(e("p", w.reflectie[r.id])); });
+    return deel;
+  }
+
+  function werkbladZinnen(data, w) {
+    var t = data.teksten;
+    var u = werkbladUitkomst(data, w);
+    var zinnen = [vul(t.uitkomst, { naam: u.einde.naam }), u.einde.zin];
+    zinnen.push(u.beslissend ? vul(t.beslissend, { naam: naamVan(data.kenmerken, u.beslissend) }) : t.alle_negen);
+    return zinnen;
+  }
+
+  var MAX_BESTAND = 2000000; // a saved worksheet is small
+
+  /* "Mijn wijk, mijn plan": the learner describes a plan of their own municipality by the
+   * kenmerken, sees the rule's outcome and the decisive kenmerk at once, answers three
+   * questions, prints it or saves it as a file (made in the browser; nothing is sent). */
+  function startWerkblad(houder, data) {
+    var t = data.teksten;
+    var pre = "wl-" + data.id + "-" + Math.random().toString(36).slice(2, 8) + "-";
+    var key = sleutel(data.id);
+    var hersteld = werkbladHerstel(data, lokaal.lees(key));
+    var w = hersteld.werkblad;
+    leegHouder(houder, "wl-werkblad");
+    var melding = el("p", { klasse: "wl-melding", role: "status" });
+    melding.hidden = !hersteld.beschadigd;
+    if (hersteld.beschadigd) { melding.textContent = t.beschadigd; lokaal.wis(key); }
+    var invoer = el("div", { klasse: "wl-werkblad-invoer" });
+    var afdruk = el("div", { klasse: "wl-afdruk" });
+    houder.appendChild(melding);
+    houder.appendChild(invoer);
+    houder.appendChild(afdruk);
+    var velden = [];
+
+    function bewaar() { lokaal.schrijf(key, { versie: VERSIE, werkblad: w }); }
+
+    // A text field on the worksheet; lees() gives its value from w, zet(x) stores it there.
+    function tekstveld(id, label, regels, hulp, lees, zet) {
+      var veld = el(regels > 1 ? "textarea" : "input", {
+        id: id, maxlength: String(data.max), rows: regels > 1 ? String(regels) : null,
+        type: regels > 1 ? null : "text", "aria-describedby": hulp ? id + "-hulp" : null
+      });
+      veld.value = lees();
+      veld.addEventListener("input", function () { zet(veld.value.slice(0, data.max)); bewaar(); toonUitkomst(); });
+      velden.push(function () { veld.value = lees(); });
+      return el("div", { klasse: "wl-veld" }, [
+        el("label", { "for": id, klasse: "wl-label", tekst: label }),
+        hulp ? el("p", { id: id + "-hulp", klasse: "wl-hulp", tekst: hulp }) : null,
+        veld
+      ]);
+    }
+
+    invoer.appendChild(el("p", { klasse: "wl-inleiding", tekst: data.inleiding }));
+    invoer.appendChild(el("p", { klasse: "wl-bewaard", tekst: t.privacy }));
+    invoer.appendChild(el("h3", { tekst: t.plan_kop }));
+    data.velden.forEach(function (v) {
+      invoer.appendChild(tekstveld(pre + "v-" + v.id, v.label, v.regels, v.hulp,
+        function () { return w.velden[v.id]; }, function (x) { w.velden[v.id] = x; }));
+    });
+    invoer.appendChild(el("h3", { tekst: t.kenmerken_kop }));
+    invoer.appendChild(el("p", { tekst: t.kenmerken_uitleg }));
+    data.kenmerken.forEach(function (k) {
+      var id = pre + "k-" + k.code;
+      var vak = el("input", { type: "checkbox", id: id, value: k.code });
+      vak.checked = w.kenmerken[k.code].aanwezig;
+      vak.addEventListener("change", function () { w.kenmerken[k.code].aanwezig = vak.checked; bewaar(); toonUitkomst(); });
+      velden.push(function () { vak.checked = w.kenmerken[k.code].aanwezig; });
+      invoer.appendChild(el("fieldset", { klasse: "wl-kenmerk-vraag" }, [
+        el("legend", { tekst: k.naam }),
+        el("p", { tekst: k.vraag }),
+        el("p", { klasse: "wl-drempel", tekst: k.hint }),
+        el("div", { klasse: "wl-vinkjes-rij" }, [vak, el("label", { "for": id, tekst: t.aanwezig })]),
+        tekstveld(id + "-toelichting", t.toelichting, 2, null,
+          function () { return w.kenmerken[k.code].toelichting; }, function (x) { w.kenmerken[k.code].toelichting = x; })
+      ]));
+    });
+    invoer.appendChild(el("h3", { tekst: t.uitkomst_kop }));
+    var uitkomst = el("div", { klasse: ["wl-feedback", "wl-werkblad-uitkomst"], role: "status", "aria-live": "polite" });
+    invoer.appendChild(uitkomst);
+    invoer.appendChild(el("h3", { tekst: t.reflectie_kop }));
+    data.reflectie.forEach(function (r) {
+      invoer.appendChild(tekstveld(pre + "r-" + r.id, r.vraag, 4, null,
+        function () { return w.reflectie[r.id]; }, function (x) { w.reflectie[r.id] = x; }));
+    });
+
+    function toonUitkomst() {
+      leeg(uitkomst);
+      werkbladZinnen(data, w).forEach(function (z, i) {
+        uitkomst.appendChild(el("p", { klasse: i === 0 ? "wl-oordeel" : null, tekst: z }));
+      });
+    }
+
+    var afdrukken = knop(t.afdrukken, "wl-afdrukken");
+    var opslaan = knop(t.opslaan, "wl-opslaan");
+    var openen = knop(t.openen, "wl-openen");
+    var bestand = el("input", { type: "file", accept: ".html,text/html", klasse: "wl-bestand", tabindex: "-1", "aria-hidden": "true" });
+    bestand.hidden = true;
+    invoer.appendChild(el("div", { klasse: "wl-keuzes" }, [afdrukken, opslaan, openen, bestand]));
+    invoer.appendChild(metVraag(pre, t.wissen, t.wissen_vraag, t.wissen_ja, t.wissen_nee, function () {
+      w = leegWerkblad(data);
+      lokaal.wis(key);
+      velden.forEach(function (f) { f(); });
+      melding.hidden = true;
+      toonUitkomst();
+    }));
+
+    afdrukken.addEventListener("click", function () {
+      leeg(afdruk);
+      afdruk.appendChild(werkbladInhoud(document, data, w));
+      window.print();
+    });
+
+    opslaan.addEventListener("click", function () {
+      var doc = document.implementation.createHTMLDocument(data.titel);
+      var meta = doc.createElement("meta");
+      meta.setAttribute("charset", "utf-8");
+      doc.head.insertBefore(meta, doc.head.firstChild);
+      doc.documentElement.setAttribute("lang", "nl");
+      doc.body.appendChild(werkbladInhoud(doc, data, w));
+      var blok = doc.createElement("script");
+      blok.setAttribute("type", "application/json");
+      blok.setAttribute("id", "wl-werkblad-data");
+      blok.textContent = veiligeJson({ versie: VERSIE, werkblad: w });
+      doc.body.appendChild(blok);
+      var tekst = new XMLSerializer().serializeToString(doc);
+      var url = URL.createObjectURL(new Blob([tekst], { type: "text/html" }));
+      var a = el("a", { href: url, download: t.bestandsnaam });
+      a.hidden = true;
+      document.body.appendChild(a);
+      a.click();
+      document.body.removeChild(a);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    });
+
+    openen.addEventListener("click", function () { bestand.click(); });
+    bestand.addEventListener("change", function () {
+      var f = bestand.files && bestand.files[0];
+      bestand.value = "";
+      if (!f) return;
+      function fout() { melding.textContent = t.openen_fout; melding.hidden = false; }
+      if (f.size > MAX_BESTAND) { fout(); return; }
+      var lezer = new FileReader();
+      lezer.onload = function () {
+        var blok = null;
+        try {
+          blok = new DOMParser().parseFromString(String(lezer.result), "text/html").getElementById("wl-werkblad-data");
+        } catch (e) { blok = null; }
+        var gelezen = null;
+        try { gelezen = blok ? JSON.parse(blok.textContent) : null; } catch (e) { gelezen = null; }
+        var h = werkbladHerstel(data, gelezen);
+        if (!gelezen || h.beschadigd) { fout(); return; }
+        w = h.werkblad;
+        bewaar();
+        velden.forEach(function (v) { v(); });
+        toonUitkomst();
+        melding.textContent = t.geopend;
+        melding.hidden = false;
+      };
+      lezer.onerror = fout;
+      lezer.readAsText(f);
+    });
+
+    toonUitkomst();
+    houder.setAttribute("data-klaar", "true");
+    return function () {};
+  }
+
   /* The "Herhaling" line (start page, chapter 7): how many cases of all exercises are due for
    * review today, read from the same saved progress as the exercises. data: {soort:
    * "herhaling", oefeningen: [{id, titel, herhaal}], teksten}. Updates when another tab saves. */
@@ -1027,12 +1508,17 @@
     }
 
     function elders(e) {
-      if (e.key && e.key.indexOf(sleutel("")) === 0) tel();
+      var s = e.type === OPSLAG_EVENT ? e.detail : e.key;
+      if (!s || String(s).indexOf(sleutel("")) === 0) tel();
     }
     tel();
     window.addEventListener("storage", elders);
+    window.addEventListener(OPSLAG_EVENT, elders);
     houder.setAttribute("data-klaar", "true");
-    return function () { window.removeEventListener("storage", elders); };
+    return function () {
+      window.removeEventListener("storage", elders);
+      window.removeEventListener(OPSLAG_EVENT, elders);
+    };
   }
 
   // anywidget's entry: the data is the widget's "data" trait, made by oefendata in Python.
