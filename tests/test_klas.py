@@ -380,13 +380,17 @@ def test_canvas_export_headers_and_round_trip(klas_met_lastige_namen):
 def test_export_command_writes_the_file(klas40, tmp_path, capsys):
     from wijkleren.cli import main
 
+    map_ = kopie(klas40[0], tmp_path / "cursus")
+    with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
+        # Handed in, but not graded (stock nbgrader leaves this when grading fails).
+        gb.add_student("niet_nagekeken")
+        gb.add_submission(OPDRACHT, "niet_nagekeken")
     pad = tmp_path / "moodle.csv"
-    assert (
-        main(["klas", "exporteer", "--formaat", "moodle", "--cursus", str(klas40[0]), "--uit", str(pad)]) == 0
-    )
+    assert main(["klas", "exporteer", "--formaat", "moodle", "--cursus", str(map_), "--uit", str(pad)]) == 0
     assert pad.read_text(encoding="utf-8").startswith("Username,ID number,")
     uit = capsys.readouterr()
-    assert "40 deelnemers" in uit.out
+    assert "41 deelnemers" in uit.out
+    # The broken file of KAPOT never reached the gradebook: only the other one is named.
     assert "1 deelnemer leverde iets in dat niet is nagekeken" in uit.err
     with pytest.raises(SystemExit) as stop:
         main(["klas", "exporteer", "--formaat", "excel", "--cursus", str(klas40[0])])

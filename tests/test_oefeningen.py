@@ -260,3 +260,29 @@ def test_exercise_texts_are_spelled_right(tmp_path):
         check=True,
     )
     assert not set(res.stdout.split()), sorted(set(res.stdout.split()))
+
+
+def test_evidence_offsets_count_as_javascript_does():
+    """The component slices the text by these offsets in UTF-16 units, also after an emoji."""
+    tekst = "Een wijk 😀 met een plan. Bewoners   beslissen\nmee over het geld."
+    plekken = o.bewijs_plekken(
+        tekst, {"ruimte_voor_bewoners": "Bewoners beslissen mee", "gebiedsgebonden": "wijk"}
+    )
+    utf16 = tekst.encode("utf-16-le")
+    gevonden = {code: utf16[2 * b : 2 * e].decode("utf-16-le") for b, e, code in plekken}
+    assert gevonden == {"gebiedsgebonden": "wijk", "ruimte_voor_bewoners": "Bewoners   beslissen\nmee"}
+    assert [p[2] for p in plekken] == ["gebiedsgebonden", "ruimte_voor_bewoners"]
+
+
+def test_every_part_of_the_component_has_its_data_and_a_page():
+    boek = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "book").glob("*.md"))
+    for naam in o.ONDERDELEN:
+        data = o.onderdeel(naam)
+        assert json.loads(json.dumps(data)) == data and data["soort"]
+        assert re.search(rf"^:::\{{oefening\}} {naam}$", boek, re.M), naam
+    with pytest.raises(KeyError, match="Onbekende oefening"):
+        o.onderdeel("bestaat-niet")
+    # The post-test knows the pre-test's key and reports; the pre-test does not.
+    voor, na = o.onderdeel("voortoets"), o.onderdeel("natoets")
+    assert na["meld"] and not voor["meld"] and na["voor"]["id"] == voor["id"]
+    assert not {i["id"] for i in voor["items"]} & {c.id for c in casussen(pool="oefenen")}

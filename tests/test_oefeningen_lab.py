@@ -166,20 +166,22 @@ def antwoord_eerste(oef, data) -> str:
         keuze = data["keuzes"][-1]
         oef.get_by_role("button", name=keuze["naam"], exact=True).click()
         return item["feedback"][keuze["code"]]
+    logica = "([f, a]) => WijklerenOefeningen.logica[f](...a)"
     if data["soort"] == "kenmerken":
         oef.get_by_label(data["kenmerken"][0]["naam"], exact=True).check()
         oef.get_by_role("button", name=data["teksten"]["controleer"], exact=True).click()
-        return data["kenmerken"][0]["zinnen"][
-            "wel_goed" if data["kenmerken"][0]["code"] in item["aanwezig"] else "onterecht"
-        ]
-    # The rule: "Ja" until the path ends at the casus's first missing kenmerk.
+        oordeel = oef.page.evaluate(logica, ["beoordeel", [data, item, [data["kenmerken"][0]["code"]]]])
+        return oordeel["blokken"][0]["tekst"]  # the score, "n van 9"
+    # The rule: "Ja" until the path ends at the casus's first missing kenmerk; that step is wrong.
     ja = oef.get_by_role("button", name=data["teksten"]["ja"], exact=True)
-    for stap in data["regel"]:
+    stappen = []
+    for nr, stap in enumerate(data["regel"]):
         ja.click()
+        stappen.append(oef.page.evaluate(logica, ["stap", [data, item, nr, True]]))
         if stap["kenmerk"] not in item["aanwezig"]:
-            code = stap["kenmerk"]
-            return next(k for k in data["kenmerken"] if k["code"] == code)["zinnen"]["onterecht"]
-    return data["alle_ja"]["zin"]
+            break
+    oordeel = oef.page.evaluate(logica, ["stappenOordeel", [data, item, stappen]])
+    return oordeel["blokken"][0]["tekst"]
 
 
 def bewaard(pagina, naam):

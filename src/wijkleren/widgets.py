@@ -36,7 +36,7 @@ def stijl() -> str:
 # In JupyterLab only: the exercise runs in the browser, so the "no kernel" mark of a widget
 # restored from the notebook file (a broken link) says nothing to a learner.
 LAB_STIJL = """
-.jupyter-widgets-disconnected:has(.wl-oefening)::before { display: none; }
+.jupyter-widgets-disconnected:has(.wl-oefening, .wl-herhaling-teller)::before { display: none; }
 .wl-oefening { max-width: 48em; background: var(--jp-layout-color0, #ffffff); color: #1b1b1b; }
 """
 

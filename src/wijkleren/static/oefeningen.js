@@ -12,8 +12,15 @@
  * wrapper offers `wijklerenOpslag` (the interface of localStorage), backed by the LMS's
  * cmi.suspend_data, and winkel() below uses it.
  *
- * This file holds no learner-facing text: every word comes from the data. Case text is only
- * ever set with textContent, so HTML in a case is shown, never run.
+ * Besides the five exercises (issue 15): the evidence marked in the case text after an
+ * answer, the pitfall and the misconception behind a wrong choice, review across days
+ * (stand.herhaling, dates as local day numbers) with a mastery rule, the "Herhaling" line of
+ * the start pages (startTeller), the pre-test and post-test (startToets; the post-test reports
+ * through meldToets), the scenario (startScenario) and the worksheet (startWerkblad, kept only in
+ * this browser's localStorage, never in the LMS). oefeningen.onderdeel (Python) makes each one's data.
+ *
+ * This file holds no learner-facing text: every word comes from the data. Case text and
+ * whatever a learner types are only ever set with textContent, so HTML is shown, never run.
  * tests/test_oefeningen.mjs runs the logic under node's test runner.
  */
 (function (wereld) {
@@ -238,8 +245,9 @@
     return stand;
   }
 
-  // The new stand after an answer on day `dag`; the old one is left as it was.
+  // The new stand after an answer on day `dag` (see dagVan); the old one is left as it was.
   function verwerk(data, stand, id, goed, gemist, dag) {
+    if (!geheel(dag, 0)) dag = dagVan(Date.now()); // a caller without a day: today
     stand = kopie(stand);
     var herhaald = stand.herhaalronde.indexOf(id);
     if (herhaald >= 0) stand.herhaalronde.splice(herhaald, 1);
@@ -1408,7 +1416,7 @@
     var openen = knop(t.openen, "wl-openen");
     var bestand = el("input", { type: "file", accept: ".html,text/html", klasse: "wl-bestand", tabindex: "-1", "aria-hidden": "true" });
     bestand.hidden = true;
-    invoer.appendChild(el("div", { klasse: "wl-keuzes" }, [afdrukken, opslaan, openen, bestand]));
+    invoer.appendChild(el("div", { klasse: "wl-knoppen" }, [afdrukken, opslaan, openen, bestand]));
     invoer.appendChild(metVraag(pre, t.wissen, t.wissen_vraag, t.wissen_ja, t.wissen_nee, function () {
       w = leegWerkblad(data);
       lokaal.wis(key);
