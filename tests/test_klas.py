@@ -407,16 +407,17 @@ def test_score_format_for_the_platforms():
 GIDS = ROOT / "book" / "09_trainers.md"
 
 
-def test_guide_names_practice_cases_by_id_and_title_only():
+def test_guide_covers_every_borderline_type_and_names_no_toets_case():
+    from wijkleren.domein import GRENSTYPEN
+
     tekst = GIDS.read_text(encoding="utf-8")
-    oefenen = {c.id: c.titel for c in casussen("oefenen")}
-    genoemd = set(re.findall(r"\b([GSW]\d{2})\b", tekst))
-    assert len(genoemd) >= 4, "the guide discusses practice cases by id"
-    for cid in sorted(genoemd):
-        assert cid in oefenen, f"{cid} is not in the oefenen pool"
-        assert f'{cid} "{oefenen[cid]}"' in tekst, f"{cid} is not named with its title"
-    for cid, titel in re.findall(r'\b([GSW]\d{2}) "([^"]+)"', tekst):
-        assert titel == oefenen[cid], f"{cid}: '{titel}' is not its title"
+    tabel = tekst.split("| Soort grensgeval |", 1)[1].split("\n\n", 1)[0]
+    rijen = [r for r in tabel.splitlines()[2:] if r.startswith("|")]
+    assert len(rijen) == len(GRENSTYPEN), "one row per borderline type of domein.GRENSTYPEN"
+    oefenen = casussen("oefenen")
+    assert {c.grenstype for c in oefenen if c.grenstype} == set(GRENSTYPEN), "each type can be practised"
+    for c in casussen("toets"):
+        assert not re.search(rf"\b{c.id}\b", tekst), f"the guide names toets case {c.id}"
 
 
 def test_a_round_that_stopped_halfway_is_finished_by_the_next(klas40, tmp_path):

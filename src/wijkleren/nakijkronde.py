@@ -34,6 +34,7 @@ import errno
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import shutil
 import signal
@@ -670,6 +671,31 @@ def _zet_op_zijn_plek(uit: Path, doel: Path, weg: Path) -> None:
     shutil.rmtree(oud, ignore_errors=True)
 
 
+def _leg_tijd_vast(map_: Path, tijd: str) -> None:
+    """Write the trusted submission time into the submission's own ``timestamp.txt``.
+
+    nbgrader (its API and the Formgrader) counts a submission as graded only when the gradebook's
+    time equals that file, so the learner's version is replaced by the time the round stored. The
+    file is replaced, never written through: a link there is replaced, not followed. A folder the
+    trainer may not write to only costs the Formgrader's view, never the grades."""
+    try:
+        fd = os.open(map_, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return
+    try:
+        tijdelijk = f".{TIJDSTEMPEL}.wijkleren"
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tijdelijk, dir_fd=fd)
+        uit = os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=fd)
+        with os.fdopen(uit, "w", encoding="utf-8") as f:
+            f.write(tijd)
+        os.replace(tijdelijk, TIJDSTEMPEL, src_dir_fd=fd, dst_dir_fd=fd)
+    except OSError:
+        logging.getLogger(__name__).warning("timestamp.txt in %s niet bijgewerkt", map_)
+    finally:
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def _zonder_onderbreking():
     """Ctrl-C (and SIGTERM) wait until the block is done: grades and files move together.
@@ -863,6 +889,10 @@ def nakijken(
                                             Path(u["uit"]),
                                             cursus.pad(cd.autograded_directory, s, opdracht),
                                             werkmap / "weg",
+                                        )
+                                        _leg_tijd_vast(
+                                            cursus.pad(cd.submitted_directory, s, opdracht),
+                                            u["inlevering"].tijd,
                                         )
                                         journaal.klaar(s, u["inlevering"])
                                 except (SQLAlchemyError, OSError) as fout:
