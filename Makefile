@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 
-.PHONY: start test install test-deps boek notebooks lint clean eigen pakket drukwerk chromium
+.PHONY: start test test-snel install test-deps boek notebooks lint clean eigen pakket drukwerk chromium
 
 # Own cases of a trainer: make start EIGEN=mijn_casussen.yaml (also for boek and opdrachten).
 ifdef EIGEN
@@ -65,6 +65,12 @@ lint: install
 
 test: test-deps lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# The fast tier, for a change to a text or to logic (about a minute): lint, then every test that
+# builds no book, drives no browser, runs no class through nbgrader and needs no root.
+# The tiers are set in tests/conftest.py; `make test` stays the whole suite.
+test-snel: lint
+	$(BIN)/python -m pytest -q -m "not traag and not browser and not root"
 
 clean:
 	@# Never notebooks/*.ipynb: they hold a learner's work; make start only adds missing ones.

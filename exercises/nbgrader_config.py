@@ -10,6 +10,7 @@ Daardoor kan vals spelen met code geen punten opleveren.
 import os
 
 from wijkleren.nbgrader_stappen import FORMGRADER_SJABLONEN, FORMGRADER_SJABLOON, NBGRADER_SJABLONEN
+from wijkleren.nakijken import ANTWOORD_STUB
 from wijkleren.opdrachten import TEKST_STUB
 
 c = get_config()  # noqa: F821 (nbgrader geeft get_config)
@@ -17,8 +18,9 @@ c = get_config()  # noqa: F821 (nbgrader geeft get_config)
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.course_id = "wijkleren"
 
-# Opdracht maken: in een antwoordcel blijft alleen de lege vorm staan, zoals categorie = "".
-c.ClearSolutions.code_stub = {"python": ""}
+# Opdracht maken: in een antwoordcel blijft de regel %%markdown staan met een hint eronder. Zo geeft
+# de cel geen foutmelding als een deelnemer hem uitvoert voordat hij iets heeft getypt.
+c.ClearSolutions.code_stub = {"python": ANTWOORD_STUB}
 c.ClearSolutions.text_stub = TEKST_STUB
 # Het modelantwoord voor de trainer staat in een alleen-lezen-cel met de vraag.
 c.ClearMarkScheme.enforce_metadata = False

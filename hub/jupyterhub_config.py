@@ -30,7 +30,7 @@ if klas.certificaat:
     c.JupyterHub.ssl_key = klas.sleutel
 c.JupyterHub.db_url = f"sqlite:///{klas.hubmap / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(klas.hubmap / "jupyterhub_cookie_secret")
-c.JupyterHub.template_paths = [str(HUB_TEMPLATES)]  # a Dutch login page
+c.JupyterHub.template_paths = [str(klas.bronmap / HUB_TEMPLATES)]  # a Dutch login page
 c.JupyterHub.cleanup_servers = True  # stopping the hub stops every user's server
 
 # Who -----------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/bench_nakijken.py [--aantallen 40 200] [--werkers N] [--keer 1]
                                                [--opdracht casussen_beoordelen|oefenklas]
 
-Per class size: one course with N simulated submissions (wijkleren.klas.simulatie), copied
+Per class size: one course with N simulated submissions (tests/helpers/simulatie.py), copied
 twice; stock serial autograde runs on one copy and the parallel command on the other, in the
 same run, alternating which goes first. Both are started as a command, so both pay the same
 start-up. Wall times and the ratio are printed. Both gradebooks must be equal, row for row and
@@ -31,14 +31,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "klas"))
+# The course builders and the simulated class are test code (tests/helpers/), not in the package:
+# this script puts tests/ on its own path, as pytest does through pyproject's `pythonpath`.
+sys.path.insert(0, str(ROOT / "tests"))
 
-import cursussen  # noqa: E402 (the tests' course builders)
+from helpers import cursussen  # noqa: E402
+from helpers.simulatie import simuleer_klas  # noqa: E402
 from sqlalchemy import create_engine  # noqa: E402
 
 from wijkleren.klas.cursus import lees_cursus  # noqa: E402
 from wijkleren.klas.parallel import lees_rijen, standaard_werkers  # noqa: E402
-from wijkleren.klas.simulatie import simuleer_klas  # noqa: E402
 
 
 def _tijd(args: list[str], cwd: Path) -> float:

@@ -1,32 +1,55 @@
-"""Shared fixtures: the strictly built book, a loopback server for it, and headless Chromium."""
+"""Shared fixtures (the strictly built book, a loopback server for it, headless Chromium) and the
+test tiers. Shared test code that is not a fixture lives in the package tests/helpers/.
+
+Tiers (markers registered in pyproject.toml); `make test-snel` runs what has none of them:
+- ``traag``: builds the book, runs nbgrader on a class or starts servers: every test that uses
+  a fixture in TRAGE_FIXTURES or is in a file of TRAGE_BESTANDEN (below); a slow test without
+  such a fixture carries ``@pytest.mark.traag`` itself;
+- ``browser``: drives headless Chromium (every test that uses the ``browser`` fixture);
+- ``root``: needs root, to make Linux accounts or folders owned by a learner (test_hub.py, and
+  ``@pytest.mark.root`` on a single test).
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import os
-import shutil
 import subprocess
-import sys
 import threading
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+from helpers.boek import BOEK_HTML
+from helpers.browser import CHROMIUM, CHROMIUM_ARGS, Bewaker
+from helpers.paden import BIN, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-BOEK_HTML = ROOT / "_build" / "html"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Files in which every test starts JupyterLab or a hub.
+TRAGE_BESTANDEN = {"test_hub.py", "test_oefeningen_lab.py", "test_starten.py"}
+# Fixtures that make every test using them slow (also through another fixture), in any file.
+TRAGE_FIXTURES = {
+    "boek": "the strict book build (minutes when cold)",
+    "drukset": "prints the workshop set with Chromium",
+    "dist": "make pakket on the built book",
+    "leeg_cursus": "generates the final assignment with nbgrader",
+    "klas": "a simulated class graded with nbgrader",
+    "ronde": "a full grading round with nbgrader",
+    "cursus": "a course with generated, submitted and graded work",
+}
+BROWSER_FIXTURES = {"browser"}
+ROOT_BESTANDEN = {"test_hub.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        bestand = item.path.name
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if bestand in TRAGE_BESTANDEN or fixtures & TRAGE_FIXTURES.keys():
+            item.add_marker(pytest.mark.traag)
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if bestand in ROOT_BESTANDEN:
+            item.add_marker(pytest.mark.root)
 
 
 @pytest.fixture(scope="session")
@@ -86,24 +109,6 @@ def browser():
         b.close()
 
 
-class Bewaker:
-    """Records requests to other hosts and console errors of a page."""
-
-    def __init__(self, page):
-        self.extern: list[str] = []
-        self.fouten: list[str] = []
-        page.on("request", self._request)
-        page.on("console", lambda m: m.type == "error" and self.fouten.append(m.text))
-        page.on("pageerror", lambda e: self.fouten.append(str(e)))
-
-    def _request(self, req):
-        url = urlparse(req.url)
-        if url.scheme in ("data", "blob", "about"):
-            return
-        if url.hostname not in ("127.0.0.1", "localhost"):
-            self.extern.append(req.url)
-
-
 @pytest.fixture
 def pagina(browser):
     """A fresh page with its own context (empty localStorage) and a Bewaker on it."""
@@ -112,31 +117,6 @@ def pagina(browser):
     page.bewaker = Bewaker(page)
     yield page
     ctx.close()
-
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def axe_schendingen(page) -> list[dict]:
-    """Run axe-core (WCAG 2.1 A and AA rules) on the page; return the violations."""
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {runOnly: {type: 'tag',
-                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-            return r.violations.map(v => ({id: v.id, help: v.help,
-                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-        }"""
-    )
-
-
-def html_paginas(boek: Path) -> list[str]:
-    """All pages of the built book, as paths relative to its root."""
-    return sorted(
-        str(p.relative_to(boek))
-        for p in boek.rglob("*.html")
-        if not p.relative_to(boek).parts[0].startswith(("_", "."))
-    )
 
 
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")

@@ -3,7 +3,7 @@
 import json
 import re
 
-from conftest import html_paginas
+from helpers.boek import html_paginas
 
 
 def test_book_builds_strictly_with_every_chapter(boek):

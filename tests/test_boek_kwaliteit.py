@@ -13,7 +13,9 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 import yaml
-from conftest import ROOT, axe_schendingen, html_paginas
+from helpers.boek import html_paginas
+from helpers.browser import axe_schendingen
+from helpers.paden import ROOT
 
 from wijkleren.bankoverzicht import reeksen as woordreeksen
 from wijkleren.domein import CATEGORIE_NAAM, KENMERKEN, SOORT_NAAM

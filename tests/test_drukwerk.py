@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from helpers.paden import ROOT
 
 from wijkleren import casusbank, drukwerk
 from wijkleren.beslisregel import beslis

@@ -48,6 +48,7 @@ def _maak(tmp_path, *extra, env=None):
     )
 
 
+@pytest.mark.traag  # makes the assignment four times with the command
 def test_own_toets_case_in_a_generated_assignment(tmp_path):
     ids = [c.id for c in kies_casussen().beoordelen][:8] + ["VELD-TOETS-1"]
     res = _maak(tmp_path, "--eigen", str(EIGEN), "--casussen", ",".join(ids))

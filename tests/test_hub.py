@@ -19,6 +19,7 @@ alone with `pytest tests/test_hub.py -s` to see the duration of each step.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import copy
 import json
 import os
@@ -188,7 +189,9 @@ def in_kernel(r: Ronde, gebruiker: str, code: str, wachttijd: float = 120) -> st
             ws.close()
 
     try:
-        return asyncio.run(draai())
+        # Its own thread: a Playwright browser of another test may run an event loop in this one.
+        with concurrent.futures.ThreadPoolExecutor(1) as draad:
+            return draad.submit(asyncio.run, draai()).result()
     finally:
         r.server(gebruiker, f"api/kernels/{kernel['id']}", methode="DELETE")
 

@@ -1,7 +1,7 @@
 """Trainer tools with real nbgrader: the grading round against stock autograde, the class overview,
 the LMS export and the workshop guide's practice cases.
 
-The class is simulated (wijkleren.klas.simulatie) in a temporary copy of the course: 40 learners
+The class is simulated (tests/helpers/simulatie.py) in a temporary copy of the course: 40 learners
 of whom one handed in a broken file. The course is built once; every test that changes it works
 on its own copy.
 """
@@ -22,7 +22,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT, axe_schendingen
+from helpers import cursussen
+from helpers.browser import axe_schendingen
+from helpers.paden import ROOT
+from helpers.simulatie import simuleer_klas
 from nbgrader.api import Gradebook
 from sqlalchemy import create_engine
 
@@ -35,10 +38,6 @@ from wijkleren.klas.cursus import CursusFout, lees_cursus
 from wijkleren.klas.grafieken import maak_figuren
 from wijkleren.klas.overzicht import GEEN_KEUZE, maak_overzicht
 from wijkleren.klas.rapport import maak_rapport, schrijf_klasoverzicht
-from wijkleren.klas.simulatie import simuleer_klas
-
-sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "klas"))
-import cursussen  # noqa: E402 (a fixture module, not a package)
 
 pytestmark = pytest.mark.xdist_group("klas")  # one worker builds and shares the class
 
@@ -165,6 +164,7 @@ def test_regrading_keeps_manual_grades_like_stock(klas40, tmp_path):
     assert dump(kopieen["parallel"]) == na
 
 
+@pytest.mark.traag  # a kernel runs every notebook
 def test_grading_round_equals_stock_when_notebooks_are_executed(tmp_path):
     """nbgrader's default pipeline (a kernel runs each notebook) gives the same grades too."""
     basis = cursussen.maak_oefenklas(tmp_path / "basis")

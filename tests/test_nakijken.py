@@ -439,3 +439,9 @@ def test_cli_maak_writes_the_source_notebooks(tmp_path, capsys):
     for opdracht in ("casussen_beoordelen", "toepassen"):
         nbformat.validate(nbformat.read(tmp_path / "source" / opdracht / f"{opdracht}.ipynb", as_version=4))
     assert "nbgrader generate_assignment" in capsys.readouterr().out
+
+
+def test_the_answer_hint_counts_as_no_answer():
+    # A released answer cell holds %%markdown and the hint, so running it unanswered is no error.
+    assert nk.lees_antwoord(f"{nk.MAGIE}\n{nk.ANTWOORD_STUB}").leeg
+    assert nk.lees_antwoord(f"{nk.MAGIE}\n{nk.ANTWOORD_STUB}\nwijkaanpak").woorden == ("wijkaanpak",)

@@ -6,7 +6,7 @@ gradebook locked by another program, kill -9 at random moments of a real run, Ct
 the process group, as a terminal sends it) and a second round at the same time. After each
 fault the next run must finish the job: the final gradebook equals that of a clean run.
 
-The class is 12 simulated learners (wijkleren.klas.simulatie) in a copy of the course's own
+The class is 12 simulated learners (tests/helpers/simulatie.py) in a copy of the course's own
 final assignment.
 """
 
@@ -31,6 +31,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from helpers import cursussen
+from helpers.simulatie import simuleer_klas
 from nbgrader.api import Gradebook
 from sqlalchemy import create_engine
 
@@ -38,10 +40,6 @@ from wijkleren import nakijkronde as nr
 from wijkleren.klas import parallel
 from wijkleren.klas.cursus import lees_cursus
 from wijkleren.klas.export import lees_cijferlijst
-from wijkleren.klas.simulatie import simuleer_klas
-
-sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "klas"))
-import cursussen  # noqa: E402 (a fixture module, not a package)
 
 pytestmark = pytest.mark.xdist_group("nakijkronde")  # one worker builds and shares the class
 

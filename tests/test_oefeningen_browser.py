@@ -9,7 +9,8 @@ import json
 import re
 
 import pytest
-from conftest import axe_schendingen, html_paginas
+from helpers.boek import html_paginas
+from helpers.browser import axe_schendingen
 
 from wijkleren import oefeningen as o
 from wijkleren.casusbank import Casus, casussen

@@ -12,7 +12,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import AXE, ROOT, Bewaker
+from helpers.browser import AXE, Bewaker
+from helpers.paden import ROOT
 
 from wijkleren import oefeningen as o
 from wijkleren.starten import (

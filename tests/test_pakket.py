@@ -20,7 +20,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ROOT, axe_schendingen
+from helpers.browser import axe_schendingen
+from helpers.paden import ROOT
 from lxml import etree
 
 from wijkleren import pakket

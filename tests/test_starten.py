@@ -12,7 +12,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import ROOT
+from helpers.paden import ROOT
 
 from wijkleren.starten import leerling_notebooks, maak_notebooks
 

@@ -31,7 +31,7 @@ from wijkleren.beslisregel import beslis
 from wijkleren.casusbank import TOETS_VAR
 from wijkleren.cesuur import grens
 from wijkleren.domein import CATEGORIE_NAAM, CATEGORIEEN, GEBIEDSGERICHT_KENMERKEN, KENMERK, KENMERK_CODES
-from wijkleren.nakijken import MAGIE, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
+from wijkleren.nakijken import ANTWOORD_STUB, MAGIE, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
 from wijkleren.opdrachten import BEOORDELEN, MIX, TOEPASSEN, groep, kies_casussen, overlap
 from wijkleren.starten import vrije_poort
 from wijkleren.zelfcontrole import rapport
@@ -434,7 +434,7 @@ def test_words_only_answers_pass_the_self_check(cursus):
     for c in nb["cells"]:
         meta = c["metadata"].get("nbgrader", {})
         if meta.get("solution"):
-            assert "".join(c["source"]).strip() == MAGIE  # nothing to type but words
+            assert "".join(c["source"]).strip() == f"{MAGIE}\n{ANTWOORD_STUB}"  # nothing but words
     ok, tekst = rapport(release)
     assert not ok and "Typ de soort aanpak in gewone woorden" in tekst and "aanhalingstekens" not in tekst
 

@@ -375,6 +375,7 @@ def _inbound(uitwisseling: Path, naam: str, tijd: str) -> Path:
     return map_
 
 
+@pytest.mark.root
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root: the inbound folders must belong to a learner")
 def test_collect_refuses_links_and_fifos_and_copies_nothing_through_them(tmp_path):
     """As on the class server: `nbgrader collect` with EigenaarOphalen, inbound owned by a learner."""

@@ -34,6 +34,7 @@ from .domein import (
     VORMEN,
     WIJKAANPAK,
 )
+from .fouten import WijklerenFout
 
 BANK_MAP = Path(__file__).parent / "data" / "casussen"
 # A trainer's own case files, added to the bank everywhere (book, notebooks, assignments):
@@ -181,16 +182,24 @@ class Probleem:
         return f"{plek}: {', '.join(wie + [self.bericht])}"
 
 
-class CasusFout(Exception):
+class CasusFout(WijklerenFout):
     """The file was read, but one or more casussen are invalid (exit code 1)."""
 
     def __init__(self, problemen: list[Probleem]):
         self.problemen = problemen
         super().__init__("\n".join(str(p) for p in problemen))
 
+    def melding(self) -> str:
+        n = len(self.problemen)
+        regels = [f"{n} {'probleem' if n == 1 else 'problemen'} gevonden:"]
+        return "\n".join(regels + [f"- {p}" for p in self.problemen])
 
-class LeesFout(Exception):
+
+class LeesFout(WijklerenFout):
     """The file could not be read or parsed as YAML (exit code 2)."""
+
+    code = 2
+    voorvoegsel = "Kan niet lezen: "
 
 
 _BERICHTEN = {

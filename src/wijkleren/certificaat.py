@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cesuur import OPEN, VOLDOENDE, grens
+from .fouten import WijklerenFout
 from .opdrachten import BEOORDELEN, TOEPASSEN
 
 CURSUS = "Wijkleren: gebiedsgericht werken, de wijkaanpak en wat geen van beide is"
@@ -27,7 +28,7 @@ CHROMIUM_VAR = "WIJKLEREN_CHROMIUM"  # another Chromium than /usr/bin/chromium
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
-class CertificaatFout(Exception):
+class CertificaatFout(WijklerenFout):
     """A certificate could not be made; the message is Dutch."""
 
 
@@ -196,9 +197,9 @@ def voeg_toe(acties, parser_class) -> None:
 def _opdracht(args) -> int:
     import sys
 
-    from .klas.cursus import CursusFout, lees_cursus
+    from .klas.cursus import lees_cursus
     from .klas.export import lees_cijferlijst
-    from .nakijkronde import RondeFout, cursusmap
+    from .nakijkronde import cursusmap
 
     try:
         datum = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
@@ -208,20 +209,13 @@ def _opdracht(args) -> int:
             file=sys.stderr,
         )
         return 2
-    try:
-        cursus = lees_cursus(cursusmap(args.cursus))
-        lijst = lees_cijferlijst(cursus, args.opdracht)
-    except (RondeFout, CursusFout) as fout:
-        print(f"Fout: {fout}", file=sys.stderr)
-        return 2
+    cursus = lees_cursus(cursusmap(args.cursus))  # a RondeFout or CursusFout: the handler in cli.main
+    lijst = lees_cijferlijst(cursus, args.opdracht)
     certificaten, open_ = kies(lijst, args.opdracht)
     certificaten = [Certificaat(c.deelnemer, c.naam, datum, c.resultaten) for c in certificaten]
     uit = Path(args.uit) if args.uit else cursus.root / "certificaten"
     try:
         paden = schrijf(certificaten, uit, pdf=not args.zonder_pdf)
-    except CertificaatFout as fout:
-        print(f"Fout: {fout}", file=sys.stderr)
-        return 1
     except OSError as fout:
         print(f"Fout: ik kan niet schrijven in {uit} ({fout.strerror}).", file=sys.stderr)
         return 1

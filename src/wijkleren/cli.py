@@ -1,6 +1,7 @@
 """The command line: ``wijkleren casussen controleer PAD`` and ``wijkleren opdracht ...``.
 
-Thin layer over the package.
+Thin layer over the package. Errors a user can fix (:class:`wijkleren.fouten.WijklerenFout`) are
+handled once, in :func:`main`: the Dutch message on stderr and the error's exit code.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .casusbank import CasusFout, LeesFout, laad_bestanden
+from .casusbank import CasusFout, laad_bestanden
+from .fouten import WijklerenFout, logboek, meld
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,19 +79,13 @@ def _opdracht_maak(args) -> int:
     import os
 
     from .casusbank import EIGEN_VAR, eigen_bestanden
-    from .nakijkronde import RondeFout, cursusmap
+    from .nakijkronde import cursusmap
     from .opdrachten import OPDRACHTEN, kies_casussen, schrijf_bronnen, zou_vervangen
 
     if args.eigen:
         os.environ[EIGEN_VAR] = os.pathsep.join(str(p) for p in [*eigen_bestanden(), *args.eigen])
-    try:
-        map_ = Path(args.cursus) if args.cursus else cursusmap()
-        keuze = kies_casussen(_ids(args.casussen), _ids(args.toepassen), args.ronde, args.advies)
-    except (CasusFout, LeesFout) as fout:
-        return _meld_casusfout(fout)
-    except (RondeFout, ValueError) as fout:
-        print(f"Fout: {fout}", file=sys.stderr)
-        return 2
+    map_ = Path(args.cursus) if args.cursus else cursusmap()
+    keuze = kies_casussen(_ids(args.casussen), _ids(args.toepassen), args.ronde, args.advies)
     vervangen = zou_vervangen(map_, keuze)
     if vervangen and not args.overschrijf:
         for pad in vervangen:
@@ -125,17 +121,13 @@ def voeg_nakijken_toe(nak) -> None:
 
 def opdracht_nakijken(args) -> int:
     """``wijkleren opdracht nakijken``: the grading round, with a status line per learner."""
-    from .klas.cursus import CursusFout
-    from .nakijkronde import RondeFout, cursusmap, nakijken, tabel
+    from .nakijkronde import cursusmap, nakijken, tabel
 
     if args.werkers is not None and args.werkers < 1:
         print("Fout: --werkers moet 1 of meer zijn.", file=sys.stderr)
         return 2
     try:
         ronde = nakijken(cursusmap(args.cursus), args.opdracht, werkers=args.werkers, opnieuw=args.opnieuw)
-    except (RondeFout, CursusFout) as fout:
-        print(f"Fout: {fout}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print(
             "\nAfgebroken. Wat al klaar was, staat in het cijferbestand. "
@@ -165,37 +157,23 @@ def _opdracht_controleer(args) -> int:
     return 0 if goed else 1
 
 
-def _meld_casusfout(fout: CasusFout | LeesFout) -> int:
-    """The validator's Dutch report; exit code 2 when a file cannot be read, 1 when cases are invalid."""
-    if isinstance(fout, LeesFout):
-        print(f"Kan niet lezen: {fout}", file=sys.stderr)
-        return 2
-    n = len(fout.problemen)
-    print(f"{n} {'probleem' if n == 1 else 'problemen'} gevonden:", file=sys.stderr)
-    for p in fout.problemen:
-        print(f"- {p}", file=sys.stderr)
-    return 1
-
-
 def _controleer(args) -> int:
+    """The validator: its Dutch report comes from CasusFout (exit 1) or LeesFout (exit 2) in main."""
     from .casusbank import botsingen, pakket_bestanden, toets_bestanden
 
-    try:
-        casussen = laad_bestanden(args.paden)
-        # A trainer's file may not reuse a bank id or copy a bank case; the bank's own files are exempt.
-        eigen = {str(Path(p).resolve()) for p in args.paden} - {
-            str(p.resolve()) for p in pakket_bestanden() + toets_bestanden()
-        }
-        problemen = [
-            p
-            for pad in args.paden
-            if str(Path(pad).resolve()) in eigen
-            for p in botsingen(pad, laad_bestanden([pad]))
-        ]
-        if problemen:
-            raise CasusFout(problemen)
-    except (LeesFout, CasusFout) as fout:
-        return _meld_casusfout(fout)
+    casussen = laad_bestanden(args.paden)
+    # A trainer's file may not reuse a bank id or copy a bank case; the bank's own files are exempt.
+    eigen = {str(Path(p).resolve()) for p in args.paden} - {
+        str(p.resolve()) for p in pakket_bestanden() + toets_bestanden()
+    }
+    problemen = [
+        p
+        for pad in args.paden
+        if str(Path(pad).resolve()) in eigen
+        for p in botsingen(pad, laad_bestanden([pad]))
+    ]
+    if problemen:
+        raise CasusFout(problemen)
     print(f"In orde: {len(casussen)} casussen, geen problemen.")
     return 0
 
@@ -206,8 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "functie"):
         parser.print_help()
         return 2
+    logboek()  # diagnostics of the package on stderr (WIJKLEREN_LOG=INFO for more)
     try:
         uit = args.functie(args)
+    except WijklerenFout as fout:  # the one handler: Dutch message, no traceback, the error's code
+        return meld(fout)
     except KeyboardInterrupt:  # Ctrl-C before a command could handle it: no traceback
         print("\nAfgebroken.", file=sys.stderr)
         return 130

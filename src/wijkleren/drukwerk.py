@@ -35,6 +35,7 @@ from .domein import (
     WIJKAANPAK_KENMERKEN,
     soort,
 )
+from .fouten import WijklerenFout, meld
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
@@ -42,8 +43,10 @@ STANDAARD_AANTAL = 12
 WORKSHOP_LABEL = re.compile(r"^\(h-workshop-[^)]*\)=\s*$")
 
 
-class DrukFout(Exception):
+class DrukFout(WijklerenFout):
     """Something is missing or wrong; the message says what to do, in Dutch."""
+
+    voorvoegsel = "Niet gelukt: "
 
 
 # --- which cases ---
@@ -331,7 +334,9 @@ def main(argv: list[str] | None = None) -> int:
         if not casussen:
             raise DrukFout("Er zijn geen casussen om af te drukken.")
         gemaakt = maak(casussen, args.doel, args.boek, args.toc, Path("."))
-    except (DrukFout, OSError) as fout:
+    except WijklerenFout as fout:
+        return meld(fout)
+    except OSError as fout:
         print(f"Niet gelukt: {fout}", file=sys.stderr)
         return 1
     print(f"Klaar: {len(casussen)} casuskaarten en {len(gemaakt) - 1} andere PDF's in {args.doel}/")

@@ -50,12 +50,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .casusbank import TOETS_VAR
+from .fouten import WijklerenFout, meld
 from .klasomgeving import kopieer_omgeving
 from .starten import vrije_poort
 
-ROOT = Path(__file__).resolve().parents[2]
-HUB_CONFIG = ROOT / "hub" / "jupyterhub_config.py"
-HUB_TEMPLATES = ROOT / "hub" / "templates"
+# In the course's folder (the checkout, see cursusbron): JupyterHub's settings and Dutch pages.
+HUB_CONFIG = Path("hub") / "jupyterhub_config.py"
+HUB_TEMPLATES = Path("hub") / "templates"
 CURSUS = "wijkleren"  # nbgrader's course_id, as in exercises/nbgrader_config.py
 CURSUSMAP = "wijkleren"  # the trainer's course folder, in the trainer's home
 TOETSMAP = "toetspool"  # the toets pool, in the trainer's course folder
@@ -75,8 +76,10 @@ TRAINER_SERVEREXTENSIES = (
 )
 
 
-class KlasFout(Exception):
+class KlasFout(WijklerenFout):
     """Something the person starting the class must fix; the message is Dutch."""
+
+    code = 2
 
 
 @dataclass
@@ -98,6 +101,12 @@ class Klas:
     sleutel: str | None = None
     aangemaakt: list[str] = field(default_factory=list)  # accounts that `start` made
     bron_modus: int | None = None  # the repository's mode before `start` closed it
+    bron: str = ""  # the course's folder the class was started from (see cursusbron)
+
+    @property
+    def bronmap(self) -> Path:
+        """The course's folder: hub/, exercises/ (with the toets pool) and node_modules/."""
+        return cursusbron(self.bron or None)
 
     @property
     def hubmap(self) -> Path:
@@ -369,10 +378,22 @@ def zet_uitwisseling_klaar(klas: Klas) -> None:
 # --- the answer key: closed to learners -------------------------------------------------------
 
 
-def toetspool_bron() -> Path:
+def cursusbron(map_: Path | str | None = None) -> Path:
+    """The course's folder (the checkout with hub/ and exercises/): `map_` (``start --bron``), else
+    the current directory, where ``make klas-server`` runs. KlasFout when it is not that folder."""
+    bron = Path(map_ if map_ is not None else Path.cwd()).resolve()
+    if not (bron / HUB_CONFIG).is_file() or not (bron / "exercises" / "nbgrader_config.py").is_file():
+        raise KlasFout(
+            f"In {bron} staat de cursus Wijkleren niet: hub/ en exercises/ ontbreken. "
+            "Start vanuit de hoofdmap van Wijkleren, of geef die map aan met --bron."
+        )
+    return bron
+
+
+def toetspool_bron(klas: Klas) -> Path:
     """The toets pool the class starts with: WIJKLEREN_TOETSPOOL, else exercises/toetspool."""
     eigen = os.environ.get(TOETS_VAR)
-    return Path(eigen) if eigen else ROOT / "exercises" / "toetspool"
+    return Path(eigen) if eigen else klas.bronmap / "exercises" / "toetspool"
 
 
 def sluit_bron_af(klas: Klas, uitvoer=print) -> None:
@@ -382,16 +403,17 @@ def sluit_bron_af(klas: Klas, uitvoer=print) -> None:
     toets pool (see :func:`wijkleren.klasomgeving.kopieer_omgeving`). ``stop --opruimen`` puts
     the old mode back.
     """
-    info = os.lstat(ROOT)
+    bron = klas.bronmap
+    info = os.lstat(bron)
     modus = stat.S_IMODE(info.st_mode)
     if not modus & 0o077:
         return
     if klas.bron_modus is None:
         klas.bron_modus = modus
         klas.bewaar()
-    os.chmod(ROOT, modus & ~0o077)
+    os.chmod(bron, modus & ~0o077)
     uitvoer(
-        f"De map van de cursus ({ROOT}) is nu alleen open voor de eigenaar. Daar staan de "
+        f"De map van de cursus ({bron}) is nu alleen open voor de eigenaar. Daar staan de "
         "toetscasussen met de goede antwoorden. Deelnemers werken met een kopie zonder toetscasussen."
     )
 
@@ -399,7 +421,7 @@ def sluit_bron_af(klas: Klas, uitvoer=print) -> None:
 def open_bron(klas: Klas) -> None:
     """Give the repository back the mode it had before `start` (for `stop --opruimen`)."""
     if klas.bron_modus is not None:
-        os.chmod(ROOT, klas.bron_modus)
+        os.chmod(klas.bronmap, klas.bron_modus)
 
 
 _SCHRIJF_TOETSPOOL = """
@@ -422,7 +444,7 @@ def geef_toetspool(klas: Klas) -> None:
     doel = klas.cursusmap / TOETSMAP
     if als(klas, klas.trainer, "test", "-e", doel).returncode == 0:
         return
-    bron = toetspool_bron()
+    bron = toetspool_bron(klas)
     bestanden = {p.name: p.read_text(encoding="utf-8") for p in sorted(bron.glob("*.yaml")) if p.is_file()}
     if not bestanden:
         raise KlasFout(
@@ -483,7 +505,7 @@ def zet_cursus_klaar(klas: Klas) -> None:
         return
     # Root reads the settings file from the repository; the trainer copies it from here.
     tijdelijk = klas.map / "nbgrader_config.py"
-    shutil.copy(ROOT / "exercises" / "nbgrader_config.py", tijdelijk)
+    shutil.copy(klas.bronmap / "exercises" / "nbgrader_config.py", tijdelijk)
     os.chmod(tijdelijk, 0o644)
     stappen = [
         (cursus, ("cp", "--no-clobber", tijdelijk, cursus)),
@@ -506,9 +528,9 @@ def zet_cursus_klaar(klas: Klas) -> None:
 # --- the hub process --------------------------------------------------------------------------
 
 
-def proxy_pad() -> str:
-    """configurable-http-proxy: from this repository's node_modules (npm ci), else from PATH."""
-    eigen = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
+def proxy_pad(bron: Path) -> str:
+    """configurable-http-proxy: from the course's node_modules (npm ci), else from PATH."""
+    eigen = bron / "node_modules" / ".bin" / "configurable-http-proxy"
     if eigen.exists():
         return str(eigen)
     gevonden = shutil.which("configurable-http-proxy")
@@ -556,7 +578,7 @@ def start_hub(klas: Klas, wachttijd: float = 90) -> int:
     }
     with open(klas.hubmap / "hub.log", "ab") as log:
         proces = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(HUB_CONFIG)],
+            [sys.executable, "-m", "jupyterhub", "-f", str(klas.bronmap / HUB_CONFIG)],
             cwd=klas.hubmap,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -625,13 +647,16 @@ def start(
     certificaat: str | None = None,
     sleutel: str | None = None,
     uitvoer=print,
+    bron: Path | None = None,
 ) -> Klas:
-    """Prepare and start a class; return it. Raises KlasFout with a Dutch message."""
+    """Prepare and start a class from the course's folder `bron` (standard: the current one); return
+    it. Raises KlasFout with a Dutch message."""
     if os.geteuid() != 0:
         raise KlasFout(
             "Start de klas als root (bijvoorbeeld met sudo). Alleen root kan accounts maken "
             "en JupyterLab starten als de trainer en de deelnemers."
         )
+    bronmap = cursusbron(bron)
     for naam in (trainer, *deelnemers):
         if not NAAM.match(naam):
             raise KlasFout(f"'{naam}' kan geen accountnaam zijn: gebruik kleine letters en cijfers.")
@@ -668,11 +693,12 @@ def start(
         poort=poort,
         hub_poort=vrije_poort(),
         api_poort=vrije_poort(),
-        proxy=proxy_pad(),
+        proxy=proxy_pad(bronmap),
         certificaat=certificaat,
         sleutel=sleutel,
         aangemaakt=aangemaakt,
         bron_modus=bron_modus,
+        bron=str(bronmap),
     )
     klas.bewaar()  # before anything else: `stop --opruimen` must know what was made
     wachtwoorden = klas.wachtwoorden()
@@ -761,6 +787,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--adres", default="127.0.0.1", help="adres (standaard 127.0.0.1: alleen deze computer)")
     s.add_argument("--certificaat", help="HTTPS-certificaat (nodig voor een ander adres dan 127.0.0.1)")
     s.add_argument("--sleutel", help="sleutel bij het HTTPS-certificaat")
+    s.add_argument("--bron", type=Path, help="de map van de cursus Wijkleren (standaard: deze map)")
     t = sub.add_parser("stop", help="stop de klas")
     t.add_argument("--map", type=Path, default=STANDAARD_MAP, help=f"de klasmap (standaard {STANDAARD_MAP})")
     t.add_argument(
@@ -773,7 +800,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.actie == "start":
             deelnemers = [d.strip() for d in args.deelnemers.split(",") if d.strip()]
             klas = start(
-                args.map, args.trainer, deelnemers, args.poort, args.adres, args.certificaat, args.sleutel
+                args.map,
+                args.trainer,
+                deelnemers,
+                args.poort,
+                args.adres,
+                args.certificaat,
+                args.sleutel,
+                bron=args.bron,
             )
             print(_welkom(klas))
             return 0
@@ -781,9 +815,8 @@ def main(argv: list[str] | None = None) -> int:
             klas = stop(args.map, args.opruimen)
             print("De klas is gestopt." + (" Accounts en klasmap zijn verwijderd." if args.opruimen else ""))
             return 0
-    except KlasFout as fout:
-        print(f"Fout: {fout}", file=sys.stderr)
-        return 2
+    except WijklerenFout as fout:
+        return meld(fout)
     p.print_help()
     return 2
 

@@ -15,7 +15,12 @@ import sys
 import sysconfig
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+import wijkleren
+
+
+def pakketbron() -> Path:
+    """The folder this package is imported from: src/ of the checkout for an editable install."""
+    return Path(wijkleren.__path__[0]).resolve().parent
 
 
 def voor_iedereen(pad: Path) -> bool:
@@ -126,14 +131,15 @@ def kopieer_omgeving(doel: Path) -> tuple[str, str, str]:
             _vervang(script, f"#!{nieuwe_python}\n" + rest.decode("utf-8", "replace"))
     # The course code: the editable install points at src/, which may be out of reach. Never
     # the toets pool: learners run this copy (it belongs in the trainer's course folder).
-    _kopieer_boom(
-        ROOT / "src", doel / "src", shutil.ignore_patterns("__pycache__", "toetspool", "toets*.yaml")
-    )
-    site = venv / "lib" / versie / "site-packages"
-    for pad in [*site.glob("*.pth"), *site.glob("__editable__*.py")]:
-        tekst = pad.read_text(encoding="utf-8")
-        if str(ROOT / "src") in tekst:
-            _vervang(pad, tekst.replace(str(ROOT / "src"), str(doel / "src")))
+    # Installed into the venv itself (no editable install), the code came with the venv's copy.
+    bron = pakketbron()
+    if not bron.is_relative_to(Path(sys.prefix).resolve()):
+        _kopieer_boom(bron, doel / "src", shutil.ignore_patterns("__pycache__", "toetspool", "toets*.yaml"))
+        site = venv / "lib" / versie / "site-packages"
+        for pad in [*site.glob("*.pth"), *site.glob("__editable__*.py")]:
+            tekst = pad.read_text(encoding="utf-8")
+            if str(bron) in tekst:
+                _vervang(pad, tekst.replace(str(bron), str(doel / "src")))
     for pad in [doel, *doel.rglob("*")]:
         if not pad.is_symlink() and pad.is_dir():
             os.chmod(pad, pad.stat().st_mode | 0o755)

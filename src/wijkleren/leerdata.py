@@ -13,11 +13,12 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .casusbank import LeesFout, _dutch, lees_yaml
+from .fouten import WijklerenFout
 
 M = TypeVar("M", bound=BaseModel)
 
 
-class LeerdataFout(ValueError):
+class LeerdataFout(WijklerenFout, ValueError):
     """A learning data file cannot be used; the message is Dutch and names the file and place."""
 
 

@@ -32,6 +32,7 @@ from .domein import (
     SOORT_NAAM,
     WIJKAANPAK,
 )
+from .fouten import WijklerenFout
 from .misvattingen import kenmerk_misvatting, misvattingen_voor
 
 METING_MAP = Path(__file__).parent / "data" / "meting"
@@ -82,7 +83,7 @@ TEKSTEN: dict[str, str] = {
 }
 
 
-class MetingFout(ValueError):
+class MetingFout(WijklerenFout, ValueError):
     """A form of the pre-/post-test breaks a rule; the message is Dutch and names the item."""
 
 

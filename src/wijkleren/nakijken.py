@@ -56,6 +56,9 @@ SLEUTEL_NAAM = "WIJKLEREN_SLEUTEL"
 # The first line of an answer cell in the assignment: IPython shows the words as text when the
 # learner runs the cell, so a plain-words answer never gives a Python error.
 MAGIE = "%%markdown"
+# What an answer cell holds under that line before the learner types: running it shows the hint
+# (a cell magic with an empty body is an IPython error), and the reader treats it as no answer.
+ANTWOORD_STUB = "(typ hier je antwoord)"
 
 # Longer texts are cut before normalising and suggesting: an answer is a few words.
 _MAX_WOORD = 120
@@ -217,7 +220,11 @@ GEEN_WOORDEN = "Typ alleen gewone woorden, zonder code. Hier staat iets anders."
 
 def _code_regels(tekst: str) -> list[str]:
     """The lines that hold the answer: no empty lines, no # comments, no IPython magic line."""
-    return [r for r in tekst.splitlines() if r.strip() and not r.strip().startswith(("#", "%"))]
+    return [
+        r
+        for r in tekst.splitlines()
+        if r.strip() and not r.strip().startswith(("#", "%")) and r.strip().lower() != ANTWOORD_STUB
+    ]
 
 
 # Characters that only the code form uses; without them a cell holds plain words.

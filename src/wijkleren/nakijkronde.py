@@ -48,6 +48,10 @@ from pathlib import Path
 
 import nbformat
 
+from .fouten import WijklerenFout
+
+log = logging.getLogger(__name__)
+
 NAGEKEKEN = "nagekeken"
 AL_NAGEKEKEN = "al nagekeken"
 KAPOT = "kapot"
@@ -83,12 +87,14 @@ class Status:
     handwerk_open: int = 0  # answers the trainer still has to grade by hand
 
 
-class RondeFout(Exception):
+class RondeFout(WijklerenFout):
     """The round cannot start or had to stop (no course, busy, read-only...); Dutch message."""
 
+    code = 2
 
-class Weigering(Exception):
-    """A submission that is not graded: a status and a Dutch message."""
+
+class Weigering(WijklerenFout):
+    """A submission that is not graded: a status and a Dutch message (its line in the summary)."""
 
     def __init__(self, status: str, bericht: str):
         super().__init__(bericht)
@@ -691,7 +697,7 @@ def _leg_tijd_vast(map_: Path, tijd: str) -> None:
             f.write(tijd)
         os.replace(tijdelijk, TIJDSTEMPEL, src_dir_fd=fd, dst_dir_fd=fd)
     except OSError:
-        logging.getLogger(__name__).warning("timestamp.txt in %s niet bijgewerkt", map_)
+        log.warning("timestamp.txt in %s niet bijgewerkt", map_)
     finally:
         os.close(fd)
 

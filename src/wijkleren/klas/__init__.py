@@ -8,7 +8,6 @@
 - :mod:`.overzicht`: where the class goes wrong (pure figures, no plotting);
 - :mod:`.grafieken` and :mod:`.rapport`: the plots and the offline HTML report;
 - :mod:`.export`: grades as CSV for Moodle and Canvas;
-- :mod:`.simulatie`: a simulated class, for the tests and the benchmark;
 - :mod:`.opdrachtregel`: the ``wijkleren klas`` commands (``klas nakijken`` is the old name of
   ``wijkleren opdracht nakijken``).
 """

@@ -14,9 +14,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..fouten import WijklerenFout
 
-class CursusFout(Exception):
+
+class CursusFout(WijklerenFout):
     """The course folder, gradebook or assignment is not usable; the message is Dutch."""
+
+    code = 2
 
 
 @contextlib.contextmanager

@@ -1,5 +1,6 @@
 """The ``wijkleren klas`` commands: overzicht and exporteer (and nakijken, the old name of
-``wijkleren opdracht nakijken``, for one release). Thin layer over this package."""
+``wijkleren opdracht nakijken``, for one release). Thin layer over this package; a RondeFout or
+CursusFout goes to the one handler in :func:`wijkleren.cli.main`."""
 
 from __future__ import annotations
 
@@ -46,13 +47,6 @@ def _map(args) -> Path:
     return cursusmap(args.cursus)
 
 
-def _fouten():
-    from ..nakijkronde import RondeFout
-    from .cursus import CursusFout
-
-    return (RondeFout, CursusFout)
-
-
 def _nakijken(args) -> int:
     """The old name of the grading round: says so, then runs ``wijkleren opdracht nakijken``."""
     from ..cli import opdracht_nakijken
@@ -68,11 +62,7 @@ def _nakijken(args) -> int:
 def _overzicht(args) -> int:
     from .rapport import geen_inzendingen_tekst, schrijf_klasoverzicht
 
-    try:
-        overzicht, figuren, pad = schrijf_klasoverzicht(_map(args), args.opdracht, args.uit)
-    except _fouten() as fout:
-        print(f"Fout: {fout}", file=sys.stderr)
-        return 2
+    overzicht, figuren, pad = schrijf_klasoverzicht(_map(args), args.opdracht, args.uit)
     if overzicht.leeg:
         print(geen_inzendingen_tekst(args.opdracht))
     else:
@@ -85,12 +75,8 @@ def _exporteer(args) -> int:
     from .cursus import lees_cursus
     from .export import exporteer, lees_cijferlijst
 
-    try:
-        cursus = lees_cursus(_map(args))
-        lijst = lees_cijferlijst(cursus, args.opdracht)
-    except _fouten() as fout:
-        print(f"Fout: {fout}", file=sys.stderr)
-        return 2
+    cursus = lees_cursus(_map(args))
+    lijst = lees_cijferlijst(cursus, args.opdracht)
     tekst = exporteer(lijst, args.formaat)
     if args.uit == "-":
         sys.stdout.write(tekst)

@@ -1,4 +1,4 @@
-"""A simulated class: submissions with realistic mistakes, for tests, the benchmark and a trial run.
+"""A simulated class: submissions with realistic mistakes, for the tests and the benchmark.
 
 The answers follow the grading keys in the gradebook, so a simulated class fits any assignment
 built by :mod:`wijkleren.opdrachten`. Learners differ in skill; borderline casussen and the
@@ -15,12 +15,12 @@ from datetime import UTC, datetime, timedelta
 
 import nbformat
 
-from ..beslisregel import beslis
-from ..casusbank import casus as bankcasus
-from ..domein import GEBIEDSGERICHT, KENMERK_CODES, NIET_GEBIEDSGERICHT, WIJKAANPAK
-from ..nakijken import CATEGORIE, GEEN, Sleutel
-from .cijferboek import lees_vragen
-from .cursus import Cursus
+from wijkleren.beslisregel import beslis
+from wijkleren.casusbank import casus as bankcasus
+from wijkleren.domein import GEBIEDSGERICHT, KENMERK_CODES, NIET_GEBIEDSGERICHT, WIJKAANPAK
+from wijkleren.klas.cijferboek import lees_vragen
+from wijkleren.klas.cursus import Cursus
+from wijkleren.nakijken import CATEGORIE, GEEN, Sleutel
 
 VOORNAMEN = (
     "Anna", "Mohamed", "Sanne", "Özlem", "Jan-Willem", "Fatima", "Bas", "Priya", "Kees", "Lotte",

@@ -1,0 +1,65 @@
+"""One root for the errors that a person can fix: a wrong file, a missing folder, a busy gradebook.
+
+Every such error in the package derives from :class:`WijklerenFout`. Its text is Dutch and written
+for the trainer or learner at the keyboard, never a traceback. The commands do not catch them one
+by one: ``wijkleren`` (:func:`wijkleren.cli.main`) has one handler that prints :meth:`melding` to
+stderr and exits with :attr:`code`; the ``python -m wijkleren.X`` commands call :func:`meld` too.
+
+A bug is not a ``WijklerenFout``: it still ends in a traceback, so it can be reported and fixed.
+Diagnostics (what went wrong under the hood, for a developer) go to :mod:`logging` under the logger
+``wijkleren``; :func:`logboek` shows them on stderr (level from ``WIJKLEREN_LOG``, standard WARNING).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import TextIO
+
+LOG_VAR = "WIJKLEREN_LOG"
+
+
+class WijklerenFout(Exception):
+    """A problem the user can fix; ``str(fout)`` is a Dutch message that says what to do.
+
+    ``code`` is the exit code of a command that stops on it: 1 when the input is wrong, 2 when a
+    file or folder cannot be used (as ``wijkleren casussen controleer`` has always done).
+    """
+
+    code = 1
+    voorvoegsel = "Fout: "
+
+    def melding(self) -> str:
+        """The whole text for stderr."""
+        return f"{self.voorvoegsel}{self}"
+
+
+def meld(fout: WijklerenFout, stroom: TextIO | None = None) -> int:
+    """Print the Dutch message of `fout` (no traceback) and return its exit code."""
+    print(fout.melding(), file=stroom if stroom is not None else sys.stderr)
+    return fout.code
+
+
+class _Stderr(logging.StreamHandler):
+    """Writes to the sys.stderr of the moment (a test or a worker may replace it)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _):
+        pass
+
+
+def logboek() -> logging.Logger:
+    """Show the package's diagnostics on stderr, once; the level comes from ``WIJKLEREN_LOG``."""
+    log = logging.getLogger("wijkleren")
+    if not any(isinstance(h, _Stderr) for h in log.handlers):
+        handler = _Stderr()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+    niveau = os.environ.get(LOG_VAR, "WARNING").upper()
+    log.setLevel(niveau if niveau in logging.getLevelNamesMapping() else logging.WARNING)
+    return log

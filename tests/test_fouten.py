@@ -1,0 +1,54 @@
+"""One error root: every error of the package derives from WijklerenFout; the CLI handles it once."""
+
+import importlib
+import inspect
+import logging
+import pkgutil
+
+import pytest
+
+import wijkleren
+from wijkleren import fouten
+from wijkleren.cli import main
+from wijkleren.fouten import WijklerenFout
+
+
+def _modules():
+    for info in pkgutil.walk_packages(wijkleren.__path__, "wijkleren."):
+        yield importlib.import_module(info.name)
+
+
+def test_every_exception_of_the_package_derives_from_the_one_root():
+    eigen = {
+        cls
+        for mod in _modules()
+        for _, cls in inspect.getmembers(mod, inspect.isclass)
+        if issubclass(cls, BaseException) and cls.__module__.startswith("wijkleren.")
+    }
+    assert len(eigen) >= 10, sorted(c.__name__ for c in eigen)
+    assert sorted(c.__qualname__ for c in eigen if not issubclass(c, WijklerenFout)) == []
+
+
+def test_a_command_that_stops_on_one_prints_dutch_and_its_code_without_traceback(tmp_path, capsys):
+    # Any command: a folder without nbgrader_config.py is a RondeFout (code 2), handled in main.
+    assert main(["klas", "overzicht", "--cursus", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Fout: ") and "nbgrader" in err and "Traceback" not in err
+
+
+def test_the_handler_uses_the_errors_own_text_and_code(capsys):
+    class Voorbeeld(WijklerenFout):
+        code = 3
+        voorvoegsel = "Niet gelukt: "
+
+    assert fouten.meld(Voorbeeld("de map is weg.")) == 3
+    assert capsys.readouterr().err == "Niet gelukt: de map is weg.\n"
+
+
+@pytest.mark.parametrize(("niveau", "zichtbaar"), [("WARNING", True), ("ERROR", False)])
+def test_diagnostics_go_through_logging_on_stderr(monkeypatch, capsys, niveau, zichtbaar):
+    monkeypatch.setenv(fouten.LOG_VAR, niveau)
+    fouten.logboek()
+    logging.getLogger("wijkleren.nakijkronde").warning("timestamp.txt in %s niet bijgewerkt", "x")
+    err = capsys.readouterr().err
+    assert ("WARNING wijkleren.nakijkronde: timestamp.txt in x niet bijgewerkt" in err) is zichtbaar
