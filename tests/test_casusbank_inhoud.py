@@ -1,5 +1,6 @@
 """The case bank's content: schema, rule, balance, coverage, minimal pairs, and pool separation."""
 
+import functools
 import re
 from collections import Counter
 
@@ -215,9 +216,26 @@ def _plat(tekst: str) -> str:
     return " ".join(tekst.split())
 
 
+@functools.cache
+def _openbaar() -> tuple[frozenset, frozenset]:
+    """12-word runs and 80-character openings that public texts (practice cases, the pre- and
+    post-test) share with a toets case: stock phrases of an uitleg, not a leak."""
+    from wijkleren.meting import meting
+
+    teksten = [
+        t
+        for c in [*casussen("oefenen"), *meting("a"), *meting("b")]
+        for t in (c.tekst, c.uitleg, c.valkuil)
+        if t
+    ]
+    return frozenset().union(*(_reeksen(t) for t in teksten)), frozenset(_plat(t)[:80] for t in teksten)
+
+
 def gelekte_toetscasussen(paginas: dict[str, str]) -> list[str]:
     """Toets-pool cases that appear in the pages: any 12-word run of the text or uitleg, the first
-    80 characters of the text, uitleg or valkuil, or the id as a quoted string (exercise data)."""
+    80 characters of the text, uitleg or valkuil, or the id as a quoted string (exercise data).
+    Runs and openings that public texts have too do not count."""
+    gedeeld, gedeeld_begin = _openbaar()
     alles = set()
     platte = []
     for raw in paginas.values():
@@ -228,10 +246,12 @@ def gelekte_toetscasussen(paginas: dict[str, str]) -> list[str]:
     ruw = "\n".join(paginas.values())
     lek = []
     for c in casussen("toets"):
-        begin = [_plat(t)[:80] for t in (c.tekst, c.uitleg, c.valkuil) if t]
+        begin = [
+            _plat(t)[:80] for t in (c.tekst, c.uitleg, c.valkuil) if t and _plat(t)[:80] not in gedeeld_begin
+        ]
         if (
-            _reeksen(c.tekst) & alles
-            or _reeksen(c.uitleg) & alles
+            (_reeksen(c.tekst) - gedeeld) & alles
+            or (_reeksen(c.uitleg) - gedeeld) & alles
             or any(b in plat for b in begin)
             or re.search(rf"[\"']{c.id}[\"']", ruw)
         ):
