@@ -1,3 +1,0 @@
-"""Wijkleren: course logic for gebiedsgericht werken, the wijkaanpak and the sectorale aanpak."""
-
-__version__ = "0.1.0"
