@@ -4,6 +4,7 @@ package never looks for the checkout through its own path."""
 import re
 import tomllib
 
+import pytest
 from helpers.paden import ROOT
 from packaging.requirements import Requirement
 
@@ -55,3 +56,16 @@ def test_the_package_finds_no_checkout_through_its_own_path():
         if re.search(r"parents\[\d\]|\.parent\.parent", regel)
     ]
     assert gevonden == []
+
+
+def test_outside_the_course_folder_the_commands_say_so_in_dutch(tmp_path, monkeypatch, capsys):
+    from wijkleren import hub, pakket, starten
+
+    assert starten.main(["--alleen-notebooks", "--map", str(tmp_path)]) == 2
+    assert "Ik vind de oefeningen niet" in capsys.readouterr().err
+    with pytest.raises(hub.KlasFout, match="--bron"):
+        hub.cursusbron(tmp_path)
+    assert hub.cursusbron(ROOT) == ROOT.resolve()
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(pakket.PakketFout, match="npm ci"):
+        pakket._lz_string()

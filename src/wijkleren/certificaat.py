@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .cesuur import OPEN, VOLDOENDE, grens
 from .fouten import WijklerenFout
-from .opdrachten import BEOORDELEN, TOEPASSEN
+from .opdrachtformaat import BEOORDELEN, TOEPASSEN
 
 CURSUS = "Wijkleren: gebiedsgericht werken, de wijkaanpak en wat geen van beide is"
 TITELS = {BEOORDELEN: "Deel 1: casussen beoordelen", TOEPASSEN: "Deel 2: toepassen"}

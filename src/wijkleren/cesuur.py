@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from .opdrachten import BEOORDELEN, TOEPASSEN
+from .opdrachtformaat import BEOORDELEN, TOEPASSEN
 
 VOLDOENDE = "voldoende"
 ONVOLDOENDE = "onvoldoende"

@@ -35,9 +35,21 @@ from .domein import (
     WIJKAANPAK,
 )
 
-CATEGORIE = "categorie"
-KENMERKEN = "kenmerken"
-VRAAGSOORTEN = (CATEGORIE, KENMERKEN)
+# The format (question kinds, points, the key's name, the answer cell's first line): one module.
+from .opdrachtformaat import (  # noqa: F401 (also imported from here, e.g. by nbgrader_config.py)
+    ANTWOORD_STUB,
+    MAGIE,
+    PUNTEN_CATEGORIE,
+    PUNTEN_KENMERKEN,
+    SLEUTEL_NAAM,
+    VRAAG_CATEGORIE,
+    VRAAG_KENMERKEN,
+    VRAAGSOORTEN,
+)
+
+# The two kinds of question under their old names (CATEGORIE, KENMERKEN), as tests and tools use them.
+CATEGORIE = VRAAG_CATEGORIE
+KENMERKEN = VRAAG_KENMERKEN
 
 # Scoring that rewards judgement (book/08_eindopdracht.md explains it to learners):
 # - vraag a, the category: PUNTEN_CATEGORIE when it is right;
@@ -47,18 +59,9 @@ VRAAGSOORTEN = (CATEGORIE, KENMERKEN)
 # Any fixed answer (one category, and always the same kenmerken: all, none, the five
 # gebiedsgericht ones) leads to one outcome, and each outcome belongs to one category; on a
 # set with as many casussen of each category it earns at most a third of the points.
-PUNTEN_CATEGORIE = 3
-PUNTEN_KENMERKEN = 3
+# (PUNTEN_CATEGORIE and PUNTEN_KENMERKEN are in wijkleren.opdrachtformaat.)
 
 GEEN = "geen"  # the explicit answer "no kenmerk is present"
-SLEUTEL_NAAM = "WIJKLEREN_SLEUTEL"
-
-# The first line of an answer cell in the assignment: IPython shows the words as text when the
-# learner runs the cell, so a plain-words answer never gives a Python error.
-MAGIE = "%%markdown"
-# What an answer cell holds under that line before the learner types: running it shows the hint
-# (a cell magic with an empty body is an IPython error), and the reader treats it as no answer.
-ANTWOORD_STUB = "(typ hier je antwoord)"
 
 # Longer texts are cut before normalising and suggesting: an answer is a few words.
 _MAX_WOORD = 120

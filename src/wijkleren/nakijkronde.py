@@ -49,6 +49,7 @@ from pathlib import Path
 import nbformat
 
 from .fouten import WijklerenFout
+from .opdrachtformaat import NBGRADER
 
 log = logging.getLogger(__name__)
 
@@ -302,7 +303,7 @@ def handgraded_ongewijzigd(oud: Path, nieuw: Path, namen: list[str]) -> frozense
         for lijst in cellen:
             per_id = {}
             for cel in lijst if isinstance(lijst, list) else []:
-                meta = (cel.get("metadata") or {}).get("nbgrader") or {}
+                meta = (cel.get("metadata") or {}).get(NBGRADER) or {}
                 if meta.get("task") or (meta.get("grade") and meta.get("solution")):
                     bron = cel.get("source", "")
                     per_id[meta.get("grade_id")] = "".join(bron) if isinstance(bron, list) else bron

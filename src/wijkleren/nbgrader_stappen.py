@@ -37,21 +37,29 @@ from traitlets import default
 
 from .feedbackpagina import Blok, Vraag, maak_html
 from .nakijken import CATEGORIE, Sleutel, beoordeel, gewone_tekst, sleutel_uit_bron
-from .opdrachten import BEOORDELEN, TOEPASSEN
+from .opdrachtformaat import (  # noqa: F401 (HERSTELD and VOOR_TRAINER stay importable from here)
+    BEOORDELEN,
+    HERSTELD,
+    MARKSCHEMA,
+    NBGRADER,
+    NBGRADER_SCHEMA,
+    TOEPASSEN,
+    VOOR_TRAINER,
+    WIJKLEREN,
+    casustekst,
+    cel_id,
+    schrijfbasis,
+    vraagcel,
+)
+from .opdrachtformaat import grade_id as _grade_id
 
 TITELS = {BEOORDELEN: "Casussen beoordelen", TOEPASSEN: "Toepassen"}
-_MARK_SCHEME = re.compile(r"=== BEGIN MARK SCHEME ===(.*?)=== END MARK SCHEME ===", re.S)
 
 
 def _nbgrader(cel) -> dict:
     meta = cel.get("metadata")
-    nbg = meta.get("nbgrader") if isinstance(meta, dict) else None
+    nbg = meta.get(NBGRADER) if isinstance(meta, dict) else None
     return nbg if isinstance(nbg, dict) else {}
-
-
-def _grade_id(cel) -> str | None:
-    gid = _nbgrader(cel).get("grade_id")
-    return gid if isinstance(gid, str) else None
 
 
 class _Bron:
@@ -76,7 +84,7 @@ class _Bron:
             "grade": gid in self.grade,
             "grade_id": gid,
             "locked": locked,
-            "schema_version": 3,
+            "schema_version": NBGRADER_SCHEMA,
             "solution": gid in self.solution,
             "task": gid in self.task,
             "cell_type": cell_type,
@@ -100,18 +108,14 @@ def _ids(resources) -> tuple[str, str, str]:
     return info["notebook"], info["assignment"], info["db_url"]
 
 
-HERSTELD = "hersteld"  # cell metadata wijkleren.hersteld: the cell was missing and was put back
-
-
 def _nieuwe_cel(nb: NotebookNode, gid: str, cell_type: str, tekst: str, meta: dict):
     maak = new_code_cell if cell_type == "code" else new_markdown_cell
-    cel = maak(tekst, metadata={"nbgrader": meta, "wijkleren": {HERSTELD: True}})
+    # HERSTELD in wijkleren's cell metadata: the cell was missing and was put back.
+    cel = maak(tekst, metadata={NBGRADER: meta, WIJKLEREN: {HERSTELD: True}})
     if nb.get("nbformat", 4) == 4 and nb.get("nbformat_minor", 0) >= 5:
         bezet = {c.get("id") for c in nb.cells}
         cel["id"] = next(
-            f"{gid.replace('_', '-')}-{i}"
-            for i in range(len(nb.cells) + 1)
-            if f"{gid.replace('_', '-')}-{i}" not in bezet
+            f"{cel_id(gid)}-{i}" for i in range(len(nb.cells) + 1) if f"{cel_id(gid)}-{i}" not in bezet
         )
     else:
         cel.pop("id", None)
@@ -135,18 +139,18 @@ class HerstelCellen(NbGraderPreprocessor):
         for cel in reversed(nb.cells):
             if not isinstance(cel.get("metadata"), dict):
                 cel["metadata"] = NotebookNode()
-            cel.metadata.pop("wijkleren", None)
-            if "nbgrader" not in cel.metadata:
+            cel.metadata.pop(WIJKLEREN, None)
+            if NBGRADER not in cel.metadata:
                 continue
             gid = _grade_id(cel)
             if gid is None or gid not in bron.cellen or gid in gezien:
                 self.log.warning(
                     "Cel met onbekende of dubbele nbgrader-gegevens (%r): gegevens verwijderd", gid
                 )
-                del cel.metadata["nbgrader"]
+                del cel.metadata[NBGRADER]
                 continue
             gezien.add(gid)
-            cel.metadata["nbgrader"] = NotebookNode(bron.metadata(gid))
+            cel.metadata[NBGRADER] = NotebookNode(bron.metadata(gid))
         for i, gid in enumerate(bron.volgorde):
             if gid in gezien:
                 continue
@@ -174,7 +178,7 @@ def _antwoordbronnen(nb: NotebookNode) -> dict[str, str]:
     for cel in reversed(nb.cells):  # the last copy counts, as in HerstelCellen
         nbg = _nbgrader(cel)
         gid = _grade_id(cel)
-        hersteld = isinstance(cel.metadata.get("wijkleren"), dict) and cel.metadata["wijkleren"].get(HERSTELD)
+        hersteld = isinstance(cel.metadata.get(WIJKLEREN), dict) and cel.metadata[WIJKLEREN].get(HERSTELD)
         if gid and nbg.get("solution") and gid not in bronnen and not hersteld:
             bronnen[gid] = gewone_tekst(cel.get("source", ""))
     return bronnen
@@ -271,7 +275,7 @@ def schoon_markdown(tekst: str) -> str:
 
 # Notebook and cell metadata nbconvert's templates may read; everything else a learner could add.
 _NB_METADATA = ("kernelspec", "language_info")
-_CEL_METADATA = ("nbgrader", "wijkleren")  # both set by HerstelCellen from the gradebook
+_CEL_METADATA = (NBGRADER, WIJKLEREN)  # both set by HerstelCellen from the gradebook
 _CEL_ID = re.compile(r"^[a-zA-Z0-9-_]{1,64}$")
 _VEILIGE_UITVOER = {"text/plain"}
 
@@ -345,9 +349,6 @@ _markdown = mistune.create_markdown(renderer=_VeiligeHTML(escape=True), plugins=
 
 def markdown_html(tekst: str) -> str:
     return _markdown(tekst)
-
-
-VOOR_TRAINER = re.compile(r"^\W*voor de trainer\b", re.I)
 
 
 def voor_deelnemer(toelichting: str) -> str:
@@ -429,7 +430,7 @@ def _feedback_blokken(nb: NotebookNode, bron: _Bron, opmerkingen: dict[str, str]
             )
             uitleg = s.uitleg or uitleg
             titel = s.titel
-        tekstcel = bron.cellen.get(f"casus{nummer}_tekst")
+        tekstcel = bron.cellen.get(casustekst(nummer))
         tekst_html = markdown_html(_kop_en_tekst(tekstcel[2])[1]) if tekstcel else ""
         blokken.append(
             Blok(
@@ -442,13 +443,13 @@ def _feedback_blokken(nb: NotebookNode, bron: _Bron, opmerkingen: dict[str, str]
         )
     # Written answers, graded by the trainer: pair "<x>_antwoord" with its question "<x>_vraag".
     for gid in per_id:
-        if not (gid.endswith("_antwoord") and gid in bron.grade and gid in bron.solution):
+        basis = schrijfbasis(gid)
+        if basis is None or gid not in bron.grade or gid not in bron.solution:
             continue
-        basis = gid.removesuffix("_antwoord")
-        vraagcel = bron.cellen.get(f"{basis}_vraag")
-        vraagtekst = vraagcel[2] if vraagcel else ""
-        toelichting = voor_deelnemer("\n\n".join(m.strip() for m in _MARK_SCHEME.findall(vraagtekst)))
-        kop, tekst = _kop_en_tekst(_MARK_SCHEME.sub("", vraagtekst))
+        vraag = bron.cellen.get(vraagcel(basis))
+        vraagtekst = vraag[2] if vraag else ""
+        toelichting = voor_deelnemer("\n\n".join(m.strip() for m in MARKSCHEMA.findall(vraagtekst)))
+        kop, tekst = _kop_en_tekst(MARKSCHEMA.sub("", vraagtekst))
         nbg = _nbgrader(per_id[gid])
         blokken.append(
             Blok(
@@ -465,7 +466,7 @@ def _feedback_blokken(nb: NotebookNode, bron: _Bron, opmerkingen: dict[str, str]
                     ),
                 ),
                 toelichting_html=markdown_html(toelichting) if toelichting else "",
-                anker=basis.replace("_", "-"),
+                anker=cel_id(basis),
             )
         )
     return blokken

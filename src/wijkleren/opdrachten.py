@@ -41,23 +41,49 @@ from .domein import (
     soort,
 )
 from .fouten import WijklerenFout
-from .nakijken import (
+from .nakijken import GEEN, Sleutel
+from .opdrachtformaat import (  # noqa: F401 (the format's names stay importable from here too)
+    ADVIES,
     ANTWOORD_STUB,
-    CATEGORIE,
-    GEEN,
+    BEGIN_OPLOSSING,
+    BEGIN_SCHEMA,
+    BEGIN_VERBORGEN,
+    BEOORDELEN,
+    CONTROLE,
+    CONTROLE_UITLEG,
+    EIGEN_GEMEENTE,
+    EINDE_OPLOSSING,
+    EINDE_SCHEMA,
+    EINDE_VERBORGEN,
+    INLEVEREN,
+    INTRO,
     MAGIE,
+    MIN_WOORDEN,
+    NBGRADER,
+    OPDRACHTEN,
+    PUNTEN_ADVIES,
     PUNTEN_CATEGORIE,
+    PUNTEN_EIGEN_GEMEENTE,
     PUNTEN_KENMERKEN,
+    PUNTEN_UITLEG,
     SLEUTEL_NAAM,
-    Sleutel,
-)
-from .nakijken import (
-    KENMERKEN as VRAAG_KENMERKEN,
+    TEKST,
+    TEKST_STUB,
+    TOEPASSEN,
+    VRAAG_CATEGORIE,
+    VRAAG_KENMERKEN,
+    WIJKLEREN,
+    antwoordcel,
+    casustekst,
+    cel_id,
+    nakijkcel,
+    nbgrader_metadata,
+    schrijfcel,
+    toepassen,
+    vraagcel,
 )
 
-BEOORDELEN = "casussen_beoordelen"
-TOEPASSEN = "toepassen"
-OPDRACHTEN = (BEOORDELEN, TOEPASSEN)
+CATEGORIE = VRAAG_CATEGORIE
 
 
 class OpdrachtFout(WijklerenFout, ValueError):
@@ -78,14 +104,6 @@ MIX: dict[str, tuple[int, ...]] = {
 # Deel 2: the two casussen to judge come from these groups, the advice question from a sectoral one.
 TOEPASSEN_GROEPEN: tuple[str, ...] = (GEBIEDSGERICHT, IN_GEBIED)
 ADVIES_GROEP = SECTORAAL
-
-PUNTEN_UITLEG = 4  # each written question of deel 2 except the own municipality
-PUNTEN_ADVIES = 4
-PUNTEN_EIGEN_GEMEENTE = 6
-TEKST_STUB = "Schrijf hier je antwoord."  # ClearSolutions.text_stub in exercises/nbgrader_config.py
-MIN_WOORDEN = 40  # the self-check calls a written answer short below this
-
-TEKST = "tekst"  # kind of a written answer, next to nakijken.CATEGORIE and nakijken.KENMERKEN
 
 
 def groep(c: Casus) -> str:
@@ -274,47 +292,37 @@ def overlap(a: Keuze, b: Keuze) -> float:
 # --- cells -----------------------------------------------------------------------------------
 
 
-def _meta(grade_id: str, *, grade=False, solution=False, locked=False, points=None) -> dict:
-    nb = {
-        "grade": grade,
-        "grade_id": grade_id,
-        "locked": locked,
-        "schema_version": 3,
-        "solution": solution,
-        "task": False,
-    }
-    if points is not None:
-        nb["points"] = points
-    return {"nbgrader": nb}
+def _meta(grade_id: str, **soort) -> dict:
+    return {NBGRADER: nbgrader_metadata(grade_id, **soort)}
 
 
 def _alleen_lezen(grade_id: str, tekst: str, code: bool = False):
     maak = new_code_cell if code else new_markdown_cell
-    cel = maak(tekst, metadata=_meta(grade_id, locked=True), id=grade_id.replace("_", "-"))
+    cel = maak(tekst, metadata=_meta(grade_id, locked=True), id=cel_id(grade_id))
     return cel
 
 
 def _antwoordcel(grade_id: str, tekst: str):
-    return new_code_cell(tekst, metadata=_meta(grade_id, solution=True), id=grade_id.replace("_", "-"))
+    return new_code_cell(tekst, metadata=_meta(grade_id, solution=True), id=cel_id(grade_id))
 
 
 def _schrijfcel(grade_id: str, model: str, punten: int):
     meta = _meta(grade_id, grade=True, solution=True, points=punten)
-    return new_markdown_cell(model, metadata=meta, id=grade_id.replace("_", "-"))
+    return new_markdown_cell(model, metadata=meta, id=cel_id(grade_id))
 
 
 def _nakijkcel(grade_id: str, sleutel: Sleutel):
     bron = (
         f"# Deze cel gebruikt de computer bij het nakijken van vraag {sleutel.nummer}"
         f"{'a' if sleutel.vraag == CATEGORIE else 'b'}. Je hoeft hier niets te doen.\n"
-        "### BEGIN HIDDEN TESTS\n"
+        f"{BEGIN_VERBORGEN}\n"
         f"{SLEUTEL_NAAM} = {sleutel.als_dict()!r}\n"
         "# Wordt deze cel uitgevoerd, dan ontbreekt de nakijkstap van wijkleren: geen punten.\n"
         'raise AssertionError("Nakijken kan alleen met exercises/nbgrader_config.py van wijkleren.")\n'
-        "### END HIDDEN TESTS"
+        f"{EINDE_VERBORGEN}"
     )
     meta = _meta(grade_id, grade=True, locked=True, points=sleutel.max_punten)
-    return new_code_cell(bron, metadata=meta, id=grade_id.replace("_", "-"))
+    return new_code_cell(bron, metadata=meta, id=cel_id(grade_id))
 
 
 def _notitieboek(opdracht: str, cellen: list, antwoordcellen: list[dict]):
@@ -326,7 +334,7 @@ def _notitieboek(opdracht: str, cellen: list, antwoordcellen: list[dict]):
     }
     nb.metadata["language_info"] = {"name": "python"}
     # For the self-check: which answers to expect. Not secret: it names cells, not answers.
-    nb.metadata["wijkleren"] = {"opdracht": opdracht, "antwoordcellen": antwoordcellen}
+    nb.metadata[WIJKLEREN] = {"opdracht": opdracht, "antwoordcellen": antwoordcellen}
     return nb
 
 
@@ -353,9 +361,9 @@ def _controlecellen(opdracht: str) -> list:
         f"Verander de naam van het bestand niet: het heet `{opdracht}.ipynb`."
     )
     return [
-        _alleen_lezen("controle_uitleg", uitleg),
-        _alleen_lezen("controle", code, code=True),
-        _alleen_lezen("inleveren", inleveren),
+        _alleen_lezen(CONTROLE_UITLEG, uitleg),
+        _alleen_lezen(CONTROLE, code, code=True),
+        _alleen_lezen(INLEVEREN, inleveren),
     ]
 
 
@@ -427,14 +435,14 @@ hetzelfde antwoord geeft, haalt hoogstens een derde van de punten.
 
 Na het nakijken krijg je feedback. Per vraag lees je of je antwoord goed was, en waarom.
 """
-    cellen = [_alleen_lezen("intro", intro)]
+    cellen = [_alleen_lezen(INTRO, intro)]
     antwoordcellen: list[dict] = []
     for nr, c in enumerate(deel, start=1):
         tekst = f"## Casus {nr}: {c.titel}\n\n{c.tekst.strip()}"
-        cellen.append(_alleen_lezen(f"casus{nr}_tekst", tekst))
+        cellen.append(_alleen_lezen(casustekst(nr), tekst))
         for vraag in (CATEGORIE, VRAAG_KENMERKEN):
             letter = "a" if vraag == CATEGORIE else "b"
-            antwoord_id = f"casus{nr}_{vraag}"
+            antwoord_id = antwoordcel(nr, vraag)
             if vraag == CATEGORIE:
                 opdracht = (
                     f"**Vraag {nr}a.** Welke soort aanpak is dit? Typ in de grijze cel: wijkaanpak, "
@@ -445,7 +453,7 @@ Na het nakijken krijg je feedback. Per vraag lees je of je antwoord goed was, en
                     f"**Vraag {nr}b.** Welke kenmerken zie je in de tekst? Typ elk kenmerk op een "
                     "eigen regel. Zie je er geen? Typ dan: geen."
                 )
-            bron = f"{MAGIE}\n### BEGIN SOLUTION\n{modelantwoord(c, vraag)}\n### END SOLUTION"
+            bron = f"{MAGIE}\n{BEGIN_OPLOSSING}\n{modelantwoord(c, vraag)}\n{EINDE_OPLOSSING}"
             sleutel = Sleutel(
                 casus=c.id,
                 vraag=vraag,
@@ -456,9 +464,9 @@ Na het nakijken krijg je feedback. Per vraag lees je of je antwoord goed was, en
                 kenmerken=tuple(c.kenmerken),
                 uitleg=" ".join(c.uitleg.split()),
             )
-            cellen.append(_alleen_lezen(f"{antwoord_id}_vraag", opdracht))
+            cellen.append(_alleen_lezen(vraagcel(antwoord_id), opdracht))
             cellen.append(_antwoordcel(antwoord_id, bron))
-            cellen.append(_nakijkcel(f"{antwoord_id}_punten", sleutel))
+            cellen.append(_nakijkcel(nakijkcel(antwoord_id), sleutel))
             antwoordcellen.append({"id": antwoord_id, "soort": vraag, "naam": f"vraag {nr}{letter}"})
     cellen += _controlecellen(BEOORDELEN)
     return _notitieboek(BEOORDELEN, cellen, antwoordcellen)
@@ -686,7 +694,7 @@ def _modeluitleg(c: Casus) -> str:
 
 
 def _markschema(*delen: str) -> str:
-    return "=== BEGIN MARK SCHEME ===\n\n" + "\n\n".join(delen) + "\n\n=== END MARK SCHEME ==="
+    return f"{BEGIN_SCHEMA}\n\n" + "\n\n".join(delen) + f"\n\n{EINDE_SCHEMA}"
 
 
 def punten_toepassen(aantal: int) -> int:
@@ -730,7 +738,7 @@ Tips: noem de kenmerken die je ziet, en het kenmerk dat de doorslag geeft. Kijk 
 een aanpak, maar naar de kenmerken.
 """
     )
-    cellen = [_alleen_lezen("intro", intro)]
+    cellen = [_alleen_lezen(INTRO, intro)]
     antwoordcellen: list[dict] = []
     for nr, c in enumerate(deel, start=1):
         vraag = (
@@ -742,8 +750,8 @@ een aanpak, maar naar de kenmerken.
             f"{schema_tabel(SCHEMA_CASUS, PUNTEN_UITLEG)}\n\n"
             + _markschema(_modeluitleg(c), _ankers_tekst(ankers_casus(c), SCHEMA_CASUS))
         )
-        cellen.append(_alleen_lezen(f"toepassen{nr}_vraag", vraag))
-        antwoord_id = f"toepassen{nr}_antwoord"
+        cellen.append(_alleen_lezen(vraagcel(toepassen(nr)), vraag))
+        antwoord_id = schrijfcel(toepassen(nr))
         cellen.append(_schrijfcel(antwoord_id, ankers_casus(c)["goed"], PUNTEN_UITLEG))
         antwoordcellen.append({"id": antwoord_id, "soort": TEKST, "naam": f"vraag {nr}"})
     nr = len(deel)
@@ -768,9 +776,9 @@ een aanpak, maar naar de kenmerken.
                 _ankers_tekst(ankers_advies(advies), SCHEMA_ADVIES),
             )
         )
-        cellen.append(_alleen_lezen("advies_vraag", vraag))
-        cellen.append(_schrijfcel("advies_antwoord", ankers_advies(advies)["goed"], PUNTEN_ADVIES))
-        antwoordcellen.append({"id": "advies_antwoord", "soort": TEKST, "naam": f"vraag {nr}"})
+        cellen.append(_alleen_lezen(vraagcel(ADVIES), vraag))
+        cellen.append(_schrijfcel(schrijfcel(ADVIES), ankers_advies(advies)["goed"], PUNTEN_ADVIES))
+        antwoordcellen.append({"id": schrijfcel(ADVIES), "soort": TEKST, "naam": f"vraag {nr}"})
     nr += 1
     eigen = (
         f"## Vraag {nr}: een aanpak in je eigen gemeente\n\n"
@@ -789,9 +797,9 @@ een aanpak, maar naar de kenmerken.
             _ankers_tekst(ANKERS_EIGEN, SCHEMA_EIGEN),
         )
     )
-    cellen.append(_alleen_lezen("eigen_gemeente_vraag", eigen))
-    cellen.append(_schrijfcel("eigen_gemeente_antwoord", ANKERS_EIGEN["goed"], PUNTEN_EIGEN_GEMEENTE))
-    antwoordcellen.append({"id": "eigen_gemeente_antwoord", "soort": TEKST, "naam": f"vraag {nr}"})
+    cellen.append(_alleen_lezen(vraagcel(EIGEN_GEMEENTE), eigen))
+    cellen.append(_schrijfcel(schrijfcel(EIGEN_GEMEENTE), ANKERS_EIGEN["goed"], PUNTEN_EIGEN_GEMEENTE))
+    antwoordcellen.append({"id": schrijfcel(EIGEN_GEMEENTE), "soort": TEKST, "naam": f"vraag {nr}"})
     cellen += _controlecellen(TOEPASSEN)
     return _notitieboek(TOEPASSEN, cellen, antwoordcellen)
 

@@ -11,8 +11,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .nakijken import CATEGORIE, KENMERKEN, gewone_tekst, lees_antwoord, vormmeldingen
-from .opdrachten import MIN_WOORDEN, TEKST, TEKST_STUB
+from .nakijken import gewone_tekst, lees_antwoord, vormmeldingen
+from .opdrachtformaat import MIN_WOORDEN, TEKST, TEKST_STUB, VRAAGSOORTEN, WIJKLEREN, grade_id
 
 NIET_OF_GOED = "Let op: deze controle zegt niet of je antwoorden goed zijn. Dat hoor je na het nakijken."
 
@@ -20,11 +20,8 @@ NIET_OF_GOED = "Let op: deze controle zegt niet of je antwoorden goed zijn. Dat 
 def _bronnen(nb: dict) -> dict[str, list[str]]:
     bronnen: dict[str, list[str]] = {}
     for cel in nb.get("cells", []) if isinstance(nb.get("cells"), list) else []:
-        if not isinstance(cel, dict) or not isinstance(cel.get("metadata"), dict):
-            continue
-        nbg = cel["metadata"].get("nbgrader")
-        gid = nbg.get("grade_id") if isinstance(nbg, dict) else None
-        if isinstance(gid, str):
+        gid = grade_id(cel)
+        if gid is not None:
             bron = cel.get("source", "")
             bron = "".join(bron) if isinstance(bron, list) else gewone_tekst(bron)
             bronnen.setdefault(gid, []).append(bron)
@@ -33,7 +30,7 @@ def _bronnen(nb: dict) -> dict[str, list[str]]:
 
 def meldingen(nb: dict) -> list[str]:
     """Dutch notes on the form of every answer in a notebook (JSON data); empty when all is fine."""
-    info = nb.get("metadata", {}).get("wijkleren") if isinstance(nb.get("metadata"), dict) else None
+    info = nb.get("metadata", {}).get(WIJKLEREN) if isinstance(nb.get("metadata"), dict) else None
     verwacht = info.get("antwoordcellen") if isinstance(info, dict) else None
     if not isinstance(verwacht, list):
         return ["Dit notitieboek hoort niet bij de eindopdracht van Wijkleren, of de gegevens zijn kapot."]
@@ -54,7 +51,7 @@ def meldingen(nb: dict) -> list[str]:
                 f"{naam}: deze vraag staat {len(bronnen[gid])} keer in je notitieboek. Alleen de laatste telt."
             )
         bron = bronnen[gid][-1]
-        if soort in (CATEGORIE, KENMERKEN):
+        if soort in VRAAGSOORTEN:
             uit += [f"{naam}: {m}" for m in vormmeldingen(lees_antwoord(bron), soort)]
         elif soort == TEKST:
             tekst = bron.replace(TEKST_STUB, "").strip()

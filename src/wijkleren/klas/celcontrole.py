@@ -21,6 +21,8 @@ from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
 from nbgrader.preprocessors import CheckCellMetadata
 from nbgrader.preprocessors.checkcellmetadata import ValidationError
 
+from ..opdrachtformaat import NBGRADER  # the cell metadata key (the schema is nbgrader's own)
+
 _VALIDATORS: dict[int, object] = {}
 _SNEL: dict[int, object] = {}  # fastjsonschema (nbformat's own validator library): valid or not
 
@@ -29,9 +31,9 @@ class _SchemaEenmaal(BaseMetadataValidator):
     """BaseMetadataValidator.validate_cell, with a cached validator for the schema."""
 
     def validate_cell(self, cell) -> None:
-        if "nbgrader" not in cell.metadata:
+        if NBGRADER not in cell.metadata:
             return
-        schema = cell.metadata["nbgrader"].get("schema_version", 0)
+        schema = cell.metadata[NBGRADER].get("schema_version", 0)
         if schema < self.schema_version:
             raise SchemaTooOldError(
                 f"Outdated schema version: {schema} (expected {self.schema_version})",
@@ -48,7 +50,7 @@ class _SchemaEenmaal(BaseMetadataValidator):
         if snel is None:
             snel = _SNEL[self.schema_version] = fastjsonschema.compile(self.schema)
         try:
-            snel(cell.metadata["nbgrader"])
+            snel(cell.metadata[NBGRADER])
             return  # valid: nothing more to do
         except fastjsonschema.JsonSchemaException:
             pass  # invalid: jsonschema below finds the same error text as nbgrader's own check
@@ -57,7 +59,7 @@ class _SchemaEenmaal(BaseMetadataValidator):
             klasse = jsonschema.validators.validator_for(self.schema)
             klasse.check_schema(self.schema)
             validator = _VALIDATORS[self.schema_version] = klasse(self.schema)
-        fout = jsonschema.exceptions.best_match(validator.iter_errors(cell.metadata["nbgrader"]))
+        fout = jsonschema.exceptions.best_match(validator.iter_errors(cell.metadata[NBGRADER]))
         if fout is not None:
             raise fout
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import nbformat
 
-from ..nakijken import CATEGORIE, Sleutel, sleutel_uit_bron
+from ..nakijken import Sleutel, sleutel_uit_bron
+from ..opdrachtformaat import VRAAG_CATEGORIE, grade_id
 from .cursus import Cursus, controleer_opdracht
 
 
@@ -84,7 +85,7 @@ def lees_vragen(gb, opdracht: str) -> list[Vraag]:
 def _volgorde(v: Vraag):
     """The order the learner sees: by casus number, category before kenmerken; others after."""
     if v.sleutel:
-        return (v.notitieboek, 0, v.sleutel.nummer, v.sleutel.vraag != CATEGORIE, v.naam)
+        return (v.notitieboek, 0, v.sleutel.nummer, v.sleutel.vraag != VRAAG_CATEGORIE, v.naam)
     return (v.notitieboek, 1, 0, False, v.naam)
 
 
@@ -101,7 +102,7 @@ def _antwoorden(paden: list[Path], gezocht: set[str]) -> dict[str, str | None]:
         except Exception:  # a broken notebook gives no answers, and no crash
             continue
         for cel in nb.cells:
-            gid = cel.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+            gid = grade_id(cel)
             if gid in gezocht and gid not in gevonden:
                 gevonden[gid] = cel.get("source", "")
     return gevonden

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from ..beslisregel import beslis
 from ..domein import CATEGORIE_NAAM, CATEGORIEEN, KENMERK, KENMERK_CODES
-from ..nakijken import CATEGORIE, KENMERKEN, beoordeel, lees_antwoord
+from ..nakijken import beoordeel, lees_antwoord
+from ..opdrachtformaat import VRAAG_CATEGORIE, VRAAG_KENMERKEN
 from .cijferboek import Klasgegevens, Vraag
 
 GEEN_KEUZE = "geen"  # no answer, more than one, or a word the grader does not know
@@ -164,13 +165,13 @@ def maak_overzicht(klas: Klasgegevens) -> Klasoverzicht:
                 continue
             c = casussen[v.sleutel.casus]
             tekst = inz.antwoorden.get(v.sleutel.antwoordcel)
-            if v.sleutel.vraag == CATEGORIE:
+            if v.sleutel.vraag == VRAAG_CATEGORIE:
                 keuze = gekozen_categorie(tekst, v)
                 c.antwoorden += 1
                 c.goed += score >= v.max_punten
                 c.gekozen[keuze] += 1
                 verwarring[(v.sleutel.label, keuze)] += 1
-            elif v.sleutel.vraag == KENMERKEN:
+            elif v.sleutel.vraag == VRAAG_KENMERKEN:
                 c.kenmerken_punten.append(score / v.max_punten if v.max_punten else 0.0)
                 antwoord = lees_antwoord(tekst) if tekst is not None else None
                 if antwoord is None or antwoord.leeg or not antwoord.leesbaar:
