@@ -11,46 +11,26 @@ from __future__ import annotations
 import copy
 import csv
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from helpers.nbgrader import cel, draai, formgrader
+from helpers.paden import BIN, ROOT
 from nbgrader.api import Gradebook
 
 from wijkleren.casusbank import casussen
 from wijkleren.domein import CATEGORIE_NAAM, CATEGORIEEN, KENMERK, KENMERK_CODES
 from wijkleren.nakijken import PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
 from wijkleren.opdrachten import BEOORDELEN, TEKST_STUB, TOEPASSEN
-from wijkleren.starten import vrije_poort
 
 # One worker runs everything that shares the graded course; the book test joins the book's group.
 samen = pytest.mark.xdist_group("nbgrader")
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 FIX = Path(__file__).parent / "fixtures" / "inzendingen"
 PER_CASUS = PUNTEN_CATEGORIE + PUNTEN_KENMERKEN
-OMGEVING = {
-    **os.environ,
-    "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-    "WIJKLEREN_TOETSPOOL": str(ROOT / "exercises" / "toetspool"),  # the trainer's toets pool
-}
-
-
-def draai(*args, cwd: Path, ok: bool = True, timeout: int = 300) -> subprocess.CompletedProcess:
-    res = subprocess.run(
-        [str(a) for a in args], cwd=cwd, env=OMGEVING, capture_output=True, text=True, timeout=timeout
-    )
-    if ok:
-        assert res.returncode == 0, f"{args} faalde:\n{res.stdout[-4000:]}\n{res.stderr[-4000:]}"
-    return res
 
 
 # --- building submissions from the released notebook ---------------------------------------------
@@ -62,10 +42,6 @@ class Casus:
     id: str
     label: str
     kenmerken: tuple[str, ...]
-
-
-def cel(nb: dict, gid: str) -> dict:
-    return next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == gid)
 
 
 def vul(nb: dict, gid: str, regels: str) -> None:
@@ -666,51 +642,13 @@ def test_learner_runs_the_released_notebook_and_its_self_check(ronde, tmp_path):
 
 @samen
 def test_formgrader_in_jupyterlab_shows_grades_and_rubric(ronde):
-    poort = vrije_poort()
-    lab = subprocess.Popen(
-        [
-            BIN / "jupyter",
-            "lab",
-            "--no-browser",
-            f"--port={poort}",
-            "--ip=127.0.0.1",
-            "--IdentityProvider.token=proef",
-            "--ServerApp.password=",
-            "--allow-root",
-        ],  # fmt: skip
-        cwd=ronde.cursus,
-        env=OMGEVING,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        basis = f"http://127.0.0.1:{poort}"
-
-        def haal(pad: str) -> str:
-            verzoek = urllib.request.Request(basis + pad, headers={"Authorization": "token proef"})
-            with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
-                return antwoord.read().decode()
-
-        for _ in range(120):
-            try:
-                opdrachten = json.loads(haal("/formgrader/api/assignments"))
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("formgrader kwam niet op")
-        per_naam = {a["name"]: a for a in opdrachten}
+    with formgrader(ronde.cursus, app="lab") as (_, haal):
+        per_naam = {a["name"]: a for a in json.loads(haal("/formgrader/api/assignments"))}
         assert per_naam[BEOORDELEN]["max_score"] == len(ronde.casussen) * PER_CASUS
         with Gradebook(f"sqlite:///{ronde.cursus / 'gradebook.db'}") as gb:
             nb_id = gb.find_submission_notebook(TOEPASSEN, TOEPASSEN, "t_geschreven").id
         pagina = haal(f"/formgrader/submissions/{nb_id}")
-        assert "Voor de trainer" in pagina or "Goed antwoord:" in pagina  # the rubric for the trainer
-    finally:
-        lab.terminate()
-        try:
-            lab.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            lab.kill()
+    assert "Voor de trainer" in pagina or "Goed antwoord:" in pagina  # the rubric for the trainer
 
 
 def test_cli_reports_a_missing_course_folder(tmp_path):

@@ -14,17 +14,14 @@ import copy
 import csv
 import io
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from helpers.nbgrader import cel, draai, formgrader, lever_in
+from helpers.paden import BIN, ROOT
 from nbgrader.api import Gradebook
 
 from wijkleren.beslisregel import beslis
@@ -33,18 +30,10 @@ from wijkleren.cesuur import grens
 from wijkleren.domein import CATEGORIE_NAAM, CATEGORIEEN, GEBIEDSGERICHT_KENMERKEN, KENMERK, KENMERK_CODES
 from wijkleren.nakijken import ANTWOORD_STUB, MAGIE, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
 from wijkleren.opdrachten import BEOORDELEN, MIX, TOEPASSEN, groep, kies_casussen, overlap
-from wijkleren.starten import vrije_poort
 from wijkleren.zelfcontrole import rapport
 
 pytestmark = pytest.mark.xdist_group("toets")
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-OMGEVING = {
-    **os.environ,
-    "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-    TOETS_VAR: str(ROOT / "exercises" / "toetspool"),
-}
 PER_CASUS = PUNTEN_CATEGORIE + PUNTEN_KENMERKEN
 
 # Blind strategies: one category for every casus, with always the same kenmerken.
@@ -53,33 +42,12 @@ BLIND = {f"blind_{cat}_{naam}": (cat, ks) for cat in CATEGORIEEN for naam, ks in
 NAMEN = {"eerlijk": ("Anna", "de Vries"), "blind_wijkaanpak_alle": ('<script>alert("x")</script>', "Bakker")}
 
 
-def draai(*args, cwd: Path, ok: bool = True, timeout: int = 600) -> subprocess.CompletedProcess:
-    res = subprocess.run(
-        [str(a) for a in args], cwd=cwd, env=OMGEVING, capture_output=True, text=True, timeout=timeout
-    )
-    if ok:
-        assert res.returncode == 0, f"{args} faalde:\n{res.stdout[-4000:]}\n{res.stderr[-4000:]}"
-    return res
-
-
-def cel(nb: dict, gid: str) -> dict:
-    return next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == gid)
-
-
 def typ(nb: dict, gid: str, woorden: str) -> None:
     """Type plain words under the first line (%%markdown) of an answer cell, as a learner does."""
     c = cel(nb, gid)
     bron = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
     assert bron.splitlines()[0] == MAGIE
     c["source"] = f"{MAGIE}\n{woorden}"
-
-
-def lever_in(cursus: Path, opdracht: str, deelnemer: str, nb: dict) -> Path:
-    map_ = cursus / "submitted" / deelnemer / opdracht
-    map_.mkdir(parents=True, exist_ok=True)
-    pad = map_ / f"{opdracht}.ipynb"
-    pad.write_text(json.dumps(nb), encoding="utf-8")
-    return pad
 
 
 def sleutels(cursus: Path):
@@ -340,50 +308,12 @@ def test_part2_is_three_way_advice_with_levels_and_anchors(cursus):
 
 
 def test_formgrader_shows_the_levels_and_anchors_to_the_trainer(cursus):
-    poort = vrije_poort()
-    lab = subprocess.Popen(
-        [
-            BIN / "jupyter",
-            "lab",
-            "--no-browser",
-            f"--port={poort}",
-            "--ip=127.0.0.1",
-            "--IdentityProvider.token=proef",
-            "--ServerApp.password=",
-            "--allow-root",
-        ],  # fmt: skip
-        cwd=cursus["map"],
-        env=OMGEVING,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        basis = f"http://127.0.0.1:{poort}"
-
-        def haal(pad: str) -> str:
-            verzoek = urllib.request.Request(basis + pad, headers={"Authorization": "token proef"})
-            with urllib.request.urlopen(verzoek, timeout=20) as antwoord:
-                return antwoord.read().decode()
-
-        for _ in range(120):
-            try:
-                haal("/formgrader/api/assignments")
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("formgrader kwam niet op")
+    with formgrader(cursus["map"], app="lab") as (_, haal):
         with Gradebook(f"sqlite:///{cursus['map'] / 'gradebook.db'}") as gb:
             nb_id = gb.find_submission_notebook(TOEPASSEN, TOEPASSEN, "t_voldoende").id
         pagina = haal(f"/formgrader/submissions/{nb_id}")
-        assert "Ankerantwoorden" in pagina and "Beoordelingsschema" in pagina
-        assert "Onvoldoende (" in pagina and "Goed (" in pagina
-    finally:
-        lab.terminate()
-        try:
-            lab.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            lab.kill()
+    assert "Ankerantwoorden" in pagina and "Beoordelingsschema" in pagina
+    assert "Onvoldoende (" in pagina and "Goed (" in pagina
 
 
 # --- 4. rotation -------------------------------------------------------------------------------------

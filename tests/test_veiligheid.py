@@ -21,34 +21,20 @@ import copy
 import json
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers.nbgrader import cel, draai, lever_in
+from helpers.nbgrader import formgrader as start_formgrader
+from helpers.paden import BIN, ROOT
 from nbgrader.api import Gradebook
 
 from wijkleren.opdrachten import BEOORDELEN, TOEPASSEN
-from wijkleren.starten import vrije_poort
 from wijkleren.uitwisseling import onveilige_inhoud
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-OMGEVING = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
 TOKEN = "veiligheid"
 MERKTEKST = "Dit is geen wijkaanpak, want er zijn geen afspraken over geld."
 ONTBREEKT = "Opmerking van je trainer"
-
-
-def draai(*args, cwd: Path, ok: bool = True, timeout: int = 300) -> subprocess.CompletedProcess:
-    res = subprocess.run(
-        [str(a) for a in args], cwd=cwd, env=OMGEVING, capture_output=True, text=True, timeout=timeout
-    )
-    if ok:
-        assert res.returncode == 0, f"{args} faalde:\n{res.stdout[-4000:]}\n{res.stderr[-4000:]}"
-    return res
 
 
 # --- the payloads ---------------------------------------------------------------------------------
@@ -133,18 +119,6 @@ def extra_cellen() -> list[dict]:
     ]
 
 
-def cel(nb: dict, gid: str) -> dict:
-    return next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == gid)
-
-
-def lever_in(cursus: Path, opdracht: str, deelnemer: str, nb: dict) -> Path:
-    map_ = cursus / "submitted" / deelnemer / opdracht
-    map_.mkdir(parents=True, exist_ok=True)
-    pad = map_ / f"{opdracht}.ipynb"
-    pad.write_text(json.dumps(nb), encoding="utf-8")
-    return pad
-
-
 def aanval(release: dict, geschreven: list[str]) -> dict:
     nb = copy.deepcopy(release)
     for gid in geschreven:
@@ -213,43 +187,8 @@ def cijfers(cursus: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def formgrader(cursus):
-    poort = vrije_poort()
-    server = subprocess.Popen(
-        [
-            BIN / "jupyter",
-            "server",
-            "--no-browser",
-            f"--port={poort}",
-            "--ip=127.0.0.1",
-            f"--IdentityProvider.token={TOKEN}",
-            "--ServerApp.password=",
-            "--allow-root",
-        ],  # fmt: skip
-        cwd=cursus,
-        env=OMGEVING,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    basis = f"http://127.0.0.1:{poort}"
-    try:
-        for _ in range(360):  # a busy machine: up to three minutes
-            try:
-                verzoek = urllib.request.Request(
-                    f"{basis}/formgrader/api/assignments", headers={"Authorization": f"token {TOKEN}"}
-                )
-                with urllib.request.urlopen(verzoek, timeout=10):
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("de Formgrader kwam niet op")
+    with start_formgrader(cursus, token=TOKEN) as (basis, _):
         yield basis
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 # What the trainer's page may not hold after rendering: handlers, script URLs, loading elements.
