@@ -27,7 +27,6 @@ from helpers.browser import axe_schendingen
 from helpers.paden import ROOT
 from helpers.simulatie import simuleer_klas
 from nbgrader.api import Gradebook
-from sqlalchemy import create_engine
 
 from wijkleren import nakijkronde
 from wijkleren.casusbank import casussen
@@ -86,18 +85,7 @@ def klas40(ingeleverd, tmp_path_factory):
     return map_, ronde, stroom.getvalue()
 
 
-def dump(map_: Path, opdracht: str = OPDRACHT) -> dict:
-    """Every gradebook row of every student for the assignment, keyed by names. Without the time
-    of handing in: stock nbgrader reads the learner's timestamp.txt, the round does not."""
-    engine = create_engine(f"sqlite:///{map_ / 'gradebook.db'}")
-    with engine.connect() as conn:
-        studenten = [r[0] for r in conn.exec_driver_sql("SELECT id FROM student")]
-        uit = {s: parallel.lees_rijen(conn, opdracht, s) for s in studenten}
-    engine.dispose()
-    for rijen in uit.values():
-        if rijen["inzending"]:
-            rijen["inzending"].pop("timestamp")
-    return uit
+dump = cursussen.gradebook_rijen
 
 
 def bestanden(map_: Path) -> dict[str, bytes]:

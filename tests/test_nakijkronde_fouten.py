@@ -34,10 +34,8 @@ import pytest
 from helpers import cursussen
 from helpers.simulatie import simuleer_klas
 from nbgrader.api import Gradebook
-from sqlalchemy import create_engine
 
 from wijkleren import nakijkronde as nr
-from wijkleren.klas import parallel
 from wijkleren.klas.cursus import lees_cursus
 from wijkleren.klas.export import lees_cijferlijst
 
@@ -55,18 +53,7 @@ def kopie(bron: Path, doel: Path) -> Path:
     return doel
 
 
-def dump(map_: Path, opdracht: str = OPDRACHT) -> dict:
-    """Every gradebook row of every learner, without the time of handing in (it is the moment
-    the files arrived in this copy of the course)."""
-    engine = create_engine(f"sqlite:///{map_ / 'gradebook.db'}")
-    with engine.connect() as conn:
-        studenten = [r[0] for r in conn.exec_driver_sql("SELECT id FROM student")]
-        uit = {s: parallel.lees_rijen(conn, opdracht, s) for s in studenten}
-    engine.dispose()
-    for rijen in uit.values():
-        if rijen["inzending"]:
-            rijen["inzending"].pop("timestamp")
-    return uit
+dump = cursussen.gradebook_rijen
 
 
 def gewone_rechten() -> list[str]:
