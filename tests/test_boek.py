@@ -21,6 +21,13 @@ def test_no_page_names_a_cdn(boek):
             assert host not in html, f"{p} names {host}"
 
 
+def test_the_start_page_has_the_courses_icon(boek):
+    # Without it the browser asks the server's root for /favicon.ico: a 404 (seen as a flaky
+    # console error), and a request outside the course's folder on an intranet.
+    start = (boek / "index.html").read_text(encoding="utf-8")
+    assert 'rel="icon" href="_static/favicon.svg"' in start and "book/01_welkom.html" in start
+
+
 def test_every_page_loads_offline_without_errors(boek, boekserver, pagina):
     for p in html_paginas(boek):
         pagina.goto(f"{boekserver}/{p}", wait_until="networkidle")

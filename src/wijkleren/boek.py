@@ -183,8 +183,35 @@ def _bronversie() -> int:
     return int(h.hexdigest()[:12], 16)
 
 
+def startpagina_html(start: str) -> str:
+    """index.html: on to the first page. The redirect that Jupyter Book writes has no icon, so the
+    browser asks the server's root for /favicon.ico: a 404, and outside a sub-path of an intranet."""
+    return f"""<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>Wijkleren</title>
+<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">
+<meta http-equiv="Refresh" content="0; url={start}">
+</head>
+<body><main><p><a href="{start}">Naar de cursus</a></p></main></body>
+</html>
+"""
+
+
+def _startpagina(app, exception) -> None:
+    # After sphinx-external-toc (priority 500), which writes its bare redirect only when none exists.
+    if exception is not None or "html" not in app.builder.format:
+        return
+    inhoud = startpagina_html(f"{app.config.master_doc}.html")
+    pad = Path(app.outdir) / "index.html"
+    if not pad.exists() or pad.read_text(encoding="utf-8") != inhoud:
+        pad.write_text(inhoud, encoding="utf-8")
+
+
 def setup(app):
     _nederlands(app)
+    app.connect("build-finished", _startpagina, priority=900)
     app.connect("builder-inited", _voor_het_lezen)
     app.connect("html-page-context", _zonder_thebe)
     app.connect("config-inited", _instellingen)

@@ -58,7 +58,6 @@ TEKSTEN = {
     "zonder_lms": "Er is geen leeromgeving gevonden. Je voortgang blijft daarom alleen in deze browser bewaard.",
     "frame": "De cursus Wijkleren",
     "geen_script": "Deze cursus werkt alleen als JavaScript aanstaat in je browser.",
-    "naar_start": "Naar de cursus",
 }
 
 NS_CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -268,22 +267,6 @@ def _lz_string() -> tuple[Path, Path]:
     raise PakketFout("lz-string ontbreekt (npm). Draai eerst: npm ci   (of gewoon: make pakket)")
 
 
-def startpagina_html(start: str) -> str:
-    """index.html: on to the first page. Sphinx's own has only the redirect, and without an icon
-    the browser asks the server's root for /favicon.ico, outside the course's folder."""
-    return f"""<!DOCTYPE html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<title>{TITEL}</title>
-<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">
-<meta http-equiv="Refresh" content="0; url={start}">
-</head>
-<body><main><p><a href="{start}">{TEKSTEN["naar_start"]}</a></p></main></body>
-</html>
-"""
-
-
 SAMENVATTING = "SHOW_SEARCH_SUMMARY: true,"
 
 
@@ -297,12 +280,9 @@ def _opties_js(pad: Path) -> bytes:
 
 
 def _boek(html: Path, toc: Path) -> list[tuple[str, bytes | Path]]:
-    """The book's files for a zip: index.html is startpagina_html, the search options fit file://."""
-    start = toc_paginas(toc)[0]
-    anders = {
-        "index.html": lambda _: startpagina_html(start).encode(),
-        "_static/documentation_options.js": _opties_js,
-    }
+    """The book's files for a zip (index.html with its icon comes from the book build, see
+    boek.startpagina_html); the search options fit file://."""
+    anders = {"_static/documentation_options.js": _opties_js}
     return [(n, anders[n](html / n) if n in anders else html / n) for n in boekbestanden(html)]
 
 
