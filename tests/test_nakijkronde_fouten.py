@@ -214,14 +214,13 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_finishes(klas, schoon, tmp_path):
     rijen, _ = schoon
     map_ = kopie(klas, tmp_path / "cursus")
     p = start(map_, "--werkers", "1")
-    regels = []
-    for regel in p.stderr:  # the progress bar: a line per tenth of the work
-        regels.append(regel)
-        if f"/{AANTAL}" in regel and not regel.startswith(("[-", f"[{'#' * 24}]")):
-            break  # some learners are done, others not: now
+    # Wait until the journal holds a first learner: some are done, others not. (The progress bar
+    # rewrites one line, so reading it would only give its last state.)
+    tot = time.monotonic() + 120
+    while not klaar_in_journaal(map_) and p.poll() is None and time.monotonic() < tot:
+        time.sleep(0.02)
     os.killpg(p.pid, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole group
     out, err = p.communicate(timeout=120)
-    err = "".join(regels) + err
     geen_wezen(p.pid)
     if p.returncode == 0:
         pytest.skip("de ronde was al klaar voor Ctrl-C")
