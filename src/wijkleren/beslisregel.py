@@ -12,6 +12,7 @@ from .domein import (
     KENMERK,
     KENMERK_CODES,
     NIET_GEBIEDSGERICHT,
+    SOORT_NAAM,
     SOORT_ZIN,
     WIJKAANPAK,
     WIJKAANPAK_KENMERKEN,
@@ -56,6 +57,16 @@ def uitleg_uitkomst(uitkomst: Uitkomst) -> str:
     if uitkomst.categorie == GEBIEDSGERICHT:
         return f"Dit is gebiedsgericht werken, maar geen wijkaanpak: {ontbreekt}."
     return f"Dit {SOORT_ZIN[uitkomst.soort]}: {ontbreekt}."
+
+
+def uitkomst_deel(uitkomst: Uitkomst) -> str:
+    """The same outcome as a phrase inside a sentence ("De uitkomst is ..."), for the assignment."""
+    if uitkomst.categorie == WIJKAANPAK:
+        return "een wijkaanpak, want alle negen kenmerken zijn er"
+    ontbreekt = KENMERK[uitkomst.beslissend].ontbreekt
+    if uitkomst.categorie == GEBIEDSGERICHT:
+        return f"gebiedsgericht werken, maar geen wijkaanpak: {ontbreekt}"
+    return f"geen gebiedsgericht werken ({SOORT_NAAM[uitkomst.soort]}): {ontbreekt}"
 
 
 def feedback_keuze(gekozen: str, uitkomst: Uitkomst) -> str:

@@ -23,7 +23,7 @@ import tokenize
 import unicodedata
 from dataclasses import dataclass, field
 
-from .beslisregel import beslis, uitleg_uitkomst
+from .beslisregel import beslis, uitkomst_deel, uitleg_uitkomst
 from .domein import (
     CATEGORIE_NAAM,
     CATEGORIEEN,
@@ -31,7 +31,6 @@ from .domein import (
     KENMERK,
     KENMERK_CODES,
     NIET_GEBIEDSGERICHT,
-    SOORT_NAAM,
     WIJKAANPAK,
 )
 
@@ -553,16 +552,6 @@ def _beoordeel_categorie(antwoord: Antwoord | None, sleutel: Sleutel) -> Beoorde
     return Beoordeling(sleutel, 0.0, tuple(codes), tuple(onbekend), vorm, uitleg)
 
 
-def _uitkomst_tekst(uitkomst) -> str:
-    """The rule's outcome as a phrase: 'gebiedsgericht werken, geen wijkaanpak: er zijn geen ...'."""
-    if uitkomst.categorie == WIJKAANPAK:
-        return "een wijkaanpak, want alle negen kenmerken zijn er"
-    ontbreekt = KENMERK[uitkomst.beslissend].ontbreekt
-    if uitkomst.categorie == GEBIEDSGERICHT:
-        return f"gebiedsgericht werken, maar geen wijkaanpak: {ontbreekt}"
-    return f"geen gebiedsgericht werken ({SOORT_NAAM[uitkomst.soort]}): {ontbreekt}"
-
-
 def _beoordeel_kenmerken(antwoord: Antwoord | None, sleutel: Sleutel) -> Beoordeling:
     """Vraag b: the points go to the judgement that decides. The learner's kenmerken are run
     through the decision rule; they score when they reach the casus' own decisive kenmerk."""
@@ -583,12 +572,12 @@ def _beoordeel_kenmerken(antwoord: Antwoord | None, sleutel: Sleutel) -> Beoorde
     if goed:
         zinnen = [
             "Goed. Met jouw kenmerken komt de beslisregel uit bij hetzelfde kenmerk als bij deze "
-            f"casus. De uitkomst is {_uitkomst_tekst(juist)}."
+            f"casus. De uitkomst is {uitkomst_deel(juist)}."
         ]
     else:
         zinnen = [
-            f"Niet goed. Met jouw kenmerken is de uitkomst van de beslisregel {_uitkomst_tekst(jouw)}.",
-            f"Bij deze casus is de uitkomst {_uitkomst_tekst(juist)}.",
+            f"Niet goed. Met jouw kenmerken is de uitkomst van de beslisregel {uitkomst_deel(jouw)}.",
+            f"Bij deze casus is de uitkomst {uitkomst_deel(juist)}.",
         ]
     # Which judgements the rule used: the steps up to and including the decisive kenmerk.
     stappen = [code for code, _ in juist.stappen]

@@ -244,6 +244,12 @@ def _volgorde(items: Iterable, zaad: str) -> list:
     return uit
 
 
+def regeldata() -> dict:
+    """The rule as the component walks it (the beslisregel exercise and the worksheet): ``regel``,
+    per kenmerk where 'nee' ends the path, and ``alle_ja``, where the path ends with all nine."""
+    return {"regel": _regel(), "alle_ja": _einde(beslis(k.code for k in KENMERKEN))}
+
+
 def _regel() -> list[dict]:
     """The rule as a path: per kenmerk its question and, for 'nee', where the path ends.
 
@@ -357,8 +363,7 @@ def oefendata(oefening: str, bank: Sequence[Casus] | None = None) -> dict:
         return data
     data["kenmerken"] = _kenmerken_data(opzet["soort"])
     data["marge"] = KENMERKEN_MARGE if opzet["soort"] == "kenmerken" else 0
-    data["regel"] = _regel()
-    data["alle_ja"] = _einde(beslis(k.code for k in KENMERKEN))
+    data.update(regeldata())
     data["items"] = [
         {**_casus_item(c), "aanwezig": list(c.kenmerken)}
         for c in _volgorde((c for c in cases if _hoort_bij(c, oefening)), oefening)

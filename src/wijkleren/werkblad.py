@@ -15,10 +15,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .beslisregel import beslis
 from .domein import KENMERK, KENMERK_CODES, KENMERKEN
 from .leerdata import LeerdataFout, laad, plat
-from .oefeningen import _einde, _regel
+from .oefeningen import regeldata
 
 BESTAND = Path(__file__).parent / "data" / "mijn_plan.yaml"
 AANTAL_REFLECTIE = 3
@@ -146,8 +145,7 @@ def werkblad_data(pad: Path = BESTAND) -> dict:
             }
             for k in KENMERKEN
         ],
-        "regel": _regel(),
-        "alle_ja": _einde(beslis(KENMERK_CODES)),
+        **regeldata(),
         "reflectie": [{"id": r.id, "vraag": plat(r.vraag)} for r in w.reflectie],
         "teksten": dict(TEKSTEN),
     }
