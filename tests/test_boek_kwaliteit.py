@@ -17,10 +17,10 @@ from helpers.boek import html_paginas
 from helpers.browser import axe_schendingen
 from helpers.paden import ROOT
 
-from wijkleren.bankoverzicht import reeksen as woordreeksen
-from wijkleren.domein import CATEGORIE_NAAM, KENMERKEN, SOORT_NAAM
-from wijkleren.figuren import beslisregel, wijkaanpak_in_gebiedsgericht
-from wijkleren.leesbaarheid import KORT_AANDEEL_MAX, meet, meet_tekst, proza, zinnen
+from wijkleren.boek.figuren import beslisregel, wijkaanpak_in_gebiedsgericht
+from wijkleren.boek.leesbaarheid import KORT_AANDEEL_MAX, meet, meet_tekst, proza, zinnen
+from wijkleren.casussen.domein import CATEGORIE_NAAM, KENMERKEN, SOORT_NAAM
+from wijkleren.casussen.overzicht import reeksen as woordreeksen
 
 # The project stands alone: the source text and the facts list are in docs/bron/.
 BRON = ROOT / "docs" / "bron" / "wijkengids_1-7.txt"
@@ -112,7 +112,7 @@ def test_sentences_are_counted_as_a_reader_sees_them():
 
 def test_readability_figures_are_printed_per_chapter():
     res = subprocess.run(
-        [sys.executable, "-m", "wijkleren.leesbaarheid", *map(str, HOOFDSTUKKEN[:2])],
+        [sys.executable, "-m", "wijkleren.boek.leesbaarheid", *map(str, HOOFDSTUKKEN[:2])],
         capture_output=True,
         text=True,
         check=True,

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijkleren.casusbank import Casus, CasusFout, LeesFout, laad_bestand, laad_bestanden, pakket_bestanden
+from wijkleren.casussen.bank import Casus, CasusFout, LeesFout, laad_bestand, laad_bestanden, pakket_bestanden
 from wijkleren.cli import main
 
 FIX = Path(__file__).parent / "fixtures" / "casussen"
@@ -92,7 +92,7 @@ def test_field_messages_are_dutch(veld, waarde, bericht):
     data[veld] = waarde
     from pydantic import ValidationError
 
-    from wijkleren.casusbank import _dutch
+    from wijkleren.casussen.bank import _dutch
 
     with pytest.raises(ValidationError) as info:
         Casus.model_validate(data)
@@ -150,7 +150,7 @@ def _eerste(**wijzig) -> dict:
 def _fout(data: dict) -> str:
     from pydantic import ValidationError
 
-    from wijkleren.casusbank import _dutch
+    from wijkleren.casussen.bank import _dutch
 
     with pytest.raises(ValidationError) as info:
         Casus.model_validate(data)
@@ -207,7 +207,7 @@ def test_huge_file_is_refused_before_parsing(tmp_path, capsys):
 
 
 def test_own_file_may_not_reuse_a_bank_id_or_copy_a_bank_case(tmp_path, capsys):
-    from wijkleren.casusbank import casussen
+    from wijkleren.casussen.bank import casussen
 
     bank = casussen("oefenen")[0]
     eigen = bank.model_dump(exclude_none=True)

@@ -6,8 +6,7 @@ from collections import Counter
 
 import pytest
 
-from wijkleren.bankoverzicht import bag_of_words, cue_scores, maak_overzicht, reeksen, woorden
-from wijkleren.casusbank import (
+from wijkleren.casussen.bank import (
     bank_bestanden,
     casussen,
     laad_bank,
@@ -15,7 +14,7 @@ from wijkleren.casusbank import (
     pakket_bestanden,
     toets_bestanden,
 )
-from wijkleren.domein import (
+from wijkleren.casussen.domein import (
     CATEGORIEEN,
     GEBIEDSGERICHT,
     GRENSTYPEN,
@@ -27,6 +26,7 @@ from wijkleren.domein import (
     WIJKAANPAK,
     WIJKAANPAK_KENMERKEN,
 )
+from wijkleren.casussen.overzicht import bag_of_words, cue_scores, maak_overzicht, reeksen, woorden
 
 OVERZICHT = maak_overzicht()
 BANK = list(laad_bank())
@@ -179,7 +179,7 @@ def test_no_near_duplicate_texts():
 
 
 def test_near_duplicate_measure_can_fail():
-    from wijkleren.bankoverzicht import overlap
+    from wijkleren.casussen.overzicht import overlap
 
     c = laad_bank()[0]
     assert overlap(c.tekst, c.tekst + " Dat is alles.") > 0.9
@@ -220,7 +220,7 @@ def _plat(tekst: str) -> str:
 def _openbaar() -> tuple[frozenset, frozenset]:
     """12-word runs and 80-character openings that public texts (practice cases, the pre- and
     post-test) share with a toets case: stock phrases of an uitleg, not a leak."""
-    from wijkleren.meting import meting
+    from wijkleren.oefeningen.meting import meting
 
     teksten = [
         t

@@ -16,9 +16,17 @@ import sys
 import pytest
 from helpers.paden import ROOT
 
-from wijkleren import casusbank, drukwerk
-from wijkleren.beslisregel import beslis
-from wijkleren.domein import CATEGORIE_NAAM, KENMERK, KENMERKEN, NIET_GEBIEDSGERICHT, SOORT_NAAM, soort
+from wijkleren.casussen import bank as casusbank
+from wijkleren.casussen.beslisregel import beslis
+from wijkleren.casussen.domein import (
+    CATEGORIE_NAAM,
+    KENMERK,
+    KENMERKEN,
+    NIET_GEBIEDSGERICHT,
+    SOORT_NAAM,
+    soort,
+)
+from wijkleren.trainer import drukwerk
 
 pytestmark = pytest.mark.xdist_group("drukwerk")
 
@@ -86,7 +94,7 @@ def drukset(boek, tmp_path_factory):
         [
             sys.executable,
             "-m",
-            "wijkleren.drukwerk",
+            "wijkleren.trainer.drukwerk",
             "--casussen",
             ",".join(c.id for c in casussen),
             "--boek",
@@ -162,7 +170,15 @@ def test_draaiboeken_uit_het_boek(drukset):
 
 def test_onbekende_casus_nette_melding(tmp_path):
     res = subprocess.run(
-        [sys.executable, "-m", "wijkleren.drukwerk", "--casussen", "BESTAAT-NIET", "--doel", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "wijkleren.trainer.drukwerk",
+            "--casussen",
+            "BESTAAT-NIET",
+            "--doel",
+            str(tmp_path),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -9,9 +9,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from wijkleren import casusbank
-from wijkleren.oefeningen import oefendata
-from wijkleren.opdrachten import kies_casussen
+from wijkleren.casussen import bank as casusbank
+from wijkleren.eindopdracht.maken import kies_casussen
+from wijkleren.oefeningen.oefendata import oefendata
 
 FIX = Path(__file__).parent / "fixtures" / "casussen"
 EIGEN = FIX / "eigen_trainer.yaml"

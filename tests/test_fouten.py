@@ -15,7 +15,8 @@ from wijkleren.fouten import WijklerenFout
 
 def _modules():
     for info in pkgutil.walk_packages(wijkleren.__path__, "wijkleren."):
-        yield importlib.import_module(info.name)
+        if not info.name.endswith(".__main__"):  # `python -m wijkleren.cli` runs the command
+            yield importlib.import_module(info.name)
 
 
 def test_every_exception_of_the_package_derives_from_the_one_root():
@@ -49,6 +50,6 @@ def test_the_handler_uses_the_errors_own_text_and_code(capsys):
 def test_diagnostics_go_through_logging_on_stderr(monkeypatch, capsys, niveau, zichtbaar):
     monkeypatch.setenv(fouten.LOG_VAR, niveau)
     fouten.logboek()
-    logging.getLogger("wijkleren.nakijkronde").warning("timestamp.txt in %s niet bijgewerkt", "x")
+    logging.getLogger("wijkleren.nakijkronde.ronde").warning("timestamp.txt in %s niet bijgewerkt", "x")
     err = capsys.readouterr().err
-    assert ("WARNING wijkleren.nakijkronde: timestamp.txt in x niet bijgewerkt" in err) is zichtbaar
+    assert ("WARNING wijkleren.nakijkronde.ronde: timestamp.txt in x niet bijgewerkt" in err) is zichtbaar

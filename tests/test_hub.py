@@ -1,6 +1,6 @@
 """A class on one server, for real: JupyterHub, PAM logins, each user's own JupyterLab and nbgrader.
 
-`python -m wijkleren.hub start` makes a trainer and two learners (fresh Linux accounts) and
+`python -m wijkleren.klasserver.hub start` makes a trainer and two learners (fresh Linux accounts) and
 starts the hub on 127.0.0.1. Then, only through HTTP on loopback: everyone logs in with their
 password through the hub's API and starts their server; the trainer releases the final
 assignment in the formgrader; each learner fetches it, answers through the contents API and
@@ -10,7 +10,7 @@ folder of B's own. The trainer collects, `wijkleren opdracht nakijken` grades, a
 are read back. Privacy is checked with real file reads as learner A, and the answer key (the
 toets pool) with code in A's own kernel and a search through every file A can read. Then the
 trainer replaces the exchange's `outbound` by a link to a root-only folder: the next start
-refuses. `python -m wijkleren.hub stop --opruimen` ends it all.
+refuses. `python -m wijkleren.klasserver.hub stop --opruimen` ends it all.
 
 Needs root (to make accounts); skipped with the reason otherwise. Takes 1 to 2 minutes: run it
 alone with `pytest tests/test_hub.py -s` to see the duration of each step.
@@ -39,9 +39,18 @@ from pathlib import Path
 
 import pytest
 
-from wijkleren.hub import CURSUS, TOETSMAP, Klas, als, api, bestaat, processen_van, verwijder_account
-from wijkleren.nakijken import CATEGORIE, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
-from wijkleren.opdrachten import BEOORDELEN
+from wijkleren.eindopdracht.beoordelen import CATEGORIE, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
+from wijkleren.eindopdracht.maken import BEOORDELEN
+from wijkleren.klasserver.hub import (
+    CURSUS,
+    TOETSMAP,
+    Klas,
+    als,
+    api,
+    bestaat,
+    processen_van,
+    verwijder_account,
+)
 from wijkleren.starten import vrije_poort
 
 pytestmark = pytest.mark.xdist_group("hub")
@@ -199,7 +208,7 @@ def in_kernel(r: Ronde, gebruiker: str, code: str, wachttijd: float = 120) -> st
 def toets_teksten(aantal: int = 40) -> list[str]:
     """Pieces of the answer key: lines of the toets pool's uitleg and valkuil, in none of the
     package's files. (The case texts are in the released assignment: learners read those.)"""
-    from wijkleren.casusbank import laad_bestanden, pakket_bestanden
+    from wijkleren.casussen.bank import laad_bestanden, pakket_bestanden
 
     bestanden = sorted((ROOT / "exercises" / "toetspool").glob("*.yaml"))
     sleutel = [" ".join(t.split()) for c in laad_bestanden(bestanden) for t in (c.uitleg, c.valkuil or "")]
@@ -215,7 +224,7 @@ def toets_teksten(aantal: int = 40) -> list[str]:
 
 
 LEK_CODE = """
-import json, pathlib, wijkleren, wijkleren.casusbank as cb
+import json, pathlib, wijkleren, wijkleren.casussen.bank as cb
 lees = {}
 for naam, pad in %s.items():
     try:
@@ -257,7 +266,7 @@ def ronde():
     begin = time.monotonic()
     try:
         res = subprocess.run(
-            [sys.executable, "-m", "wijkleren.hub", "start", "--map", map_, "--trainer", trainer]
+            [sys.executable, "-m", "wijkleren.klasserver.hub", "start", "--map", map_, "--trainer", trainer]
             + ["--deelnemers", f"{a},{b}", "--poort", str(poort)],
             capture_output=True,
             text=True,
@@ -271,7 +280,7 @@ def ronde():
     finally:
         try:
             subprocess.run(
-                [sys.executable, "-m", "wijkleren.hub", "stop", "--map", map_, "--opruimen"],
+                [sys.executable, "-m", "wijkleren.klasserver.hub", "stop", "--map", map_, "--opruimen"],
                 capture_output=True,
                 timeout=300,
             )
@@ -384,7 +393,7 @@ def _speel(r: Ronde) -> Ronde:
         klas.trainer,
         klas.python,
         "-c",
-        "import wijkleren.casusbank as cb; print(len(cb.casussen('toets')))",
+        "import wijkleren.casussen.bank as cb; print(len(cb.casussen('toets')))",
     ).stdout.strip()
 
     # The answer key, from inside A's own kernel, and in every file A can read.
@@ -445,7 +454,7 @@ def _speel(r: Ronde) -> Ronde:
 
     # The trainer replaces outbound by a link to a root-only folder: the next start must refuse.
     t = time.monotonic()
-    assert subprocess.run([sys.executable, "-m", "wijkleren.hub", "stop", "--map", klas.map],
+    assert subprocess.run([sys.executable, "-m", "wijkleren.klasserver.hub", "stop", "--map", klas.map],
                           capture_output=True, timeout=300).returncode == 0  # fmt: skip
     r.geheim.mkdir(mode=0o700)
     outbound = klas.uitwisseling / CURSUS / "outbound"
@@ -456,7 +465,7 @@ def _speel(r: Ronde) -> Ronde:
         [
             sys.executable,
             "-m",
-            "wijkleren.hub",
+            "wijkleren.klasserver.hub",
             "start",
             "--map",
             klas.map,
@@ -558,7 +567,7 @@ def test_the_login_page_and_jupyterlab_speak_dutch(ronde):
 
 def _stop(klas: Klas, *extra: str) -> None:
     res = subprocess.run(
-        [sys.executable, "-m", "wijkleren.hub", "stop", "--map", klas.map, *extra],
+        [sys.executable, "-m", "wijkleren.klasserver.hub", "stop", "--map", klas.map, *extra],
         capture_output=True,
         text=True,
         timeout=300,

@@ -28,15 +28,16 @@ from helpers.paden import ROOT
 from helpers.simulatie import simuleer_klas
 from nbgrader.api import Gradebook
 
-from wijkleren import nakijkronde
-from wijkleren.casusbank import casussen
-from wijkleren.domein import CATEGORIEEN
-from wijkleren.klas import export, parallel
-from wijkleren.klas.cijferboek import lees_klas
-from wijkleren.klas.cursus import CursusFout, lees_cursus
-from wijkleren.klas.grafieken import maak_figuren
-from wijkleren.klas.overzicht import GEEN_KEUZE, maak_overzicht
-from wijkleren.klas.rapport import maak_rapport, schrijf_klasoverzicht
+from wijkleren.casussen.bank import casussen
+from wijkleren.casussen.domein import CATEGORIEEN
+from wijkleren.nakijkronde import parallel
+from wijkleren.nakijkronde import ronde as nakijkronde
+from wijkleren.nakijkronde.cijferboek import lees_klas
+from wijkleren.nakijkronde.cursus import CursusFout, lees_cursus
+from wijkleren.trainer import export
+from wijkleren.trainer.grafieken import maak_figuren
+from wijkleren.trainer.overzicht import GEEN_KEUZE, maak_overzicht
+from wijkleren.trainer.rapport import maak_rapport, schrijf_klasoverzicht
 
 pytestmark = pytest.mark.xdist_group("klas")  # one worker builds and shares the class
 
@@ -396,7 +397,7 @@ GIDS = ROOT / "book" / "09_trainers.md"
 
 
 def test_guide_covers_every_borderline_type_and_names_no_toets_case():
-    from wijkleren.domein import GRENSTYPEN
+    from wijkleren.casussen.domein import GRENSTYPEN
 
     tekst = GIDS.read_text(encoding="utf-8")
     tabel = tekst.split("| Soort grensgeval |", 1)[1].split("\n\n", 1)[0]
@@ -434,7 +435,7 @@ def test_fast_cell_check_finds_the_same_errors_as_nbgraders():
     from nbformat.v4 import new_code_cell
     from nbgrader.nbgraderformat import MetadataValidator as NbgraderValidator
 
-    from wijkleren.klas.celcontrole import MetadataValidator
+    from wijkleren.nakijkronde.celcontrole import MetadataValidator
 
     goed = {
         "grade": True,

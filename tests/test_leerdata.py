@@ -14,10 +14,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijkleren import casusbank, meting, misvattingen, scenario, werkblad
-from wijkleren.bankoverzicht import CUES, overlap, woorden, zinnen
-from wijkleren.beslisregel import beslis
-from wijkleren.domein import (
+from wijkleren.boek.leesbaarheid import (
+    FLESCH_DOUMA_MIN,
+    KORT_AANDEEL_MAX,
+    ZINSLENGTE_MAX,
+    ZINSLENGTE_MIN,
+    meet_tekst,
+)
+from wijkleren.casussen import bank as casusbank
+from wijkleren.casussen.beslisregel import beslis
+from wijkleren.casussen.domein import (
     CATEGORIEEN,
     GEBIEDSGERICHT,
     KENMERK,
@@ -27,18 +33,13 @@ from wijkleren.domein import (
     WIJKAANPAK,
     WIJKAANPAK_KENMERKEN,
 )
-from wijkleren.leerdata import LeerdataFout, plat
-from wijkleren.leesbaarheid import (
-    FLESCH_DOUMA_MIN,
-    KORT_AANDEEL_MAX,
-    ZINSLENGTE_MAX,
-    ZINSLENGTE_MIN,
-    meet_tekst,
-)
-from wijkleren.oefeningen import als_html_json, oefendata
+from wijkleren.casussen.overzicht import CUES, overlap, woorden, zinnen
+from wijkleren.oefeningen import meting, misvattingen, scenario, werkblad
+from wijkleren.oefeningen.leerdata import LeerdataFout, plat
+from wijkleren.oefeningen.oefendata import als_html_json, oefendata
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "src" / "wijkleren" / "data"
+DATA = ROOT / "src" / "wijkleren" / "oefeningen" / "data"
 VORMEN = meting.metingen()
 ALLE_ITEMS = [c for v in meting.VORMEN for c in VORMEN[v]]
 
@@ -85,7 +86,7 @@ def test_items_are_cases_with_evidence_and_a_valkuil():
 
 
 def test_the_bank_does_not_load_the_forms():
-    assert all(p.parent.name == "casussen" for p in casusbank.pakket_bestanden())
+    assert all(p.parent == casusbank.BANK_MAP for p in casusbank.pakket_bestanden())
     bank = casusbank.laad_bank()
     assert casusbank.toets_bestanden(), "the tests run from the repository root, where exercises/toetspool is"
     assert {c.id for c in bank}.isdisjoint(c.id for c in ALLE_ITEMS)
@@ -104,7 +105,7 @@ def test_no_near_duplicate_of_a_bank_case_or_of_each_other():
 
 
 def test_no_surface_cue_gives_the_answer_away():
-    from wijkleren.bankoverzicht import meldt_afwezigheid, verteller_noemt_label
+    from wijkleren.casussen.overzicht import meldt_afwezigheid, verteller_noemt_label
 
     assert not [c.id for c in ALLE_ITEMS if verteller_noemt_label(c) or meldt_afwezigheid(c)]
     groepen: dict[str, list] = {}

@@ -9,20 +9,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wijkleren import nakijken as nk
-from wijkleren.beslisregel import beslis
-from wijkleren.casusbank import casussen
+from wijkleren.casussen.bank import casussen
+from wijkleren.casussen.beslisregel import beslis
+from wijkleren.casussen.domein import CATEGORIEEN, KENMERK, KENMERK_CODES
 from wijkleren.cli import main
-from wijkleren.domein import CATEGORIEEN, KENMERK, KENMERK_CODES
-from wijkleren.feedbackpagina import Blok, Vraag, maak_html, punten_tekst
-from wijkleren.opdrachten import (
+from wijkleren.eindopdracht import beoordelen as nk
+from wijkleren.eindopdracht.feedbackpagina import Blok, Vraag, maak_html, punten_tekst
+from wijkleren.eindopdracht.maken import (
     BEOORDELEN,
     TEKST_STUB,
     kies_casussen,
     notitieboek_beoordelen,
     notitieboek_toepassen,
 )
-from wijkleren.zelfcontrole import meldingen, rapport
+from wijkleren.eindopdracht.zelfcontrole import meldingen, rapport
 
 
 def sleutel(vraag=nk.CATEGORIE, label="gebiedsgericht", kenmerken=None) -> nk.Sleutel:

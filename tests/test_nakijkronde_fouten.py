@@ -35,9 +35,9 @@ from helpers import cursussen
 from helpers.simulatie import simuleer_klas
 from nbgrader.api import Gradebook
 
-from wijkleren import nakijkronde as nr
-from wijkleren.klas.cursus import lees_cursus
-from wijkleren.klas.export import lees_cijferlijst
+from wijkleren.nakijkronde import ronde as nr
+from wijkleren.nakijkronde.cursus import lees_cursus
+from wijkleren.trainer.export import lees_cijferlijst
 
 pytestmark = pytest.mark.xdist_group("nakijkronde")  # one worker builds and shares the class
 

@@ -21,10 +21,10 @@ from helpers.nbgrader import cel, draai, formgrader
 from helpers.paden import BIN, ROOT
 from nbgrader.api import Gradebook
 
-from wijkleren.casusbank import casussen
-from wijkleren.domein import CATEGORIE_NAAM, CATEGORIEEN, KENMERK, KENMERK_CODES
-from wijkleren.nakijken import PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
-from wijkleren.opdrachten import BEOORDELEN, TEKST_STUB, TOEPASSEN
+from wijkleren.casussen.bank import casussen
+from wijkleren.casussen.domein import CATEGORIE_NAAM, CATEGORIEEN, KENMERK, KENMERK_CODES
+from wijkleren.eindopdracht.beoordelen import PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
+from wijkleren.eindopdracht.maken import BEOORDELEN, TEKST_STUB, TOEPASSEN
 
 # One worker runs everything that shares the graded course; the book test joins the book's group.
 samen = pytest.mark.xdist_group("nbgrader")
@@ -138,7 +138,7 @@ def varianten(nb, cs):
 
 def _typfout_telt(cs) -> bool:
     """Whether leaving out the first kenmerk (by a typo) changes the rule's decisive kenmerk."""
-    from wijkleren.beslisregel import beslis
+    from wijkleren.casussen.beslisregel import beslis
 
     c = next(c for c in cs if c.kenmerken)
     return beslis(c.kenmerken[1:]).beslissend != beslis(c.kenmerken).beslissend
@@ -235,12 +235,12 @@ INZENDINGEN: dict[str, object] = {
     "vals_str_subklasse": str_subklasse,
     "vals_alles_gelijk_object": alles_gelijk_object,
     "vals_hulpfuncties_vervangen": vals_in_antwoorden(
-        "import wijkleren.nakijken as nk\nnk.beoordeel = lambda *a, **k: None\nnk.PUNTEN_CATEGORIE = 1000\n"
+        "import wijkleren.eindopdracht.beoordelen as nk\nnk.beoordeel = lambda *a, **k: None\nnk.PUNTEN_CATEGORIE = 1000\n"
         "from nbgrader import utils\nutils.determine_grade = lambda cel, log=None: (1000.0, 1000.0)"
     ),
     "vals_sys_modules": vals_in_antwoorden(
-        "import sys, types\nnep = types.ModuleType('wijkleren.nakijken')\nnep.beoordeel = lambda *a: 12\n"
-        "sys.modules['wijkleren.nakijken'] = nep\nsys.modules['nbgrader.utils'] = nep"
+        "import sys, types\nnep = types.ModuleType('wijkleren.eindopdracht.beoordelen')\nnep.beoordeel = lambda *a: 12\n"
+        "sys.modules['wijkleren.eindopdracht.beoordelen'] = nep\nsys.modules['nbgrader.utils'] = nep"
     ),
     "vals_builtins": vals_in_antwoorden(
         "import builtins\nbuiltins.float = lambda *a: 1000.0\nbuiltins.isinstance = lambda *a: True\n"

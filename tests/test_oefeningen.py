@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from wijkleren import oefeningen as o
-from wijkleren.beslisregel import beslis, feedback_keuze, uitleg_uitkomst
-from wijkleren.casusbank import Casus, casussen
-from wijkleren.domein import CATEGORIEEN, GEBIEDSGERICHT, KENMERK_CODES, WIJKAANPAK
+from wijkleren.casussen.bank import Casus, casussen
+from wijkleren.casussen.beslisregel import beslis, feedback_keuze, uitleg_uitkomst
+from wijkleren.casussen.domein import CATEGORIEEN, GEBIEDSGERICHT, KENMERK_CODES, WIJKAANPAK
+from wijkleren.oefeningen import oefendata as o
 
 ROOT = Path(__file__).resolve().parents[1]
-JS = ROOT / "src" / "wijkleren" / "static" / "oefeningen.js"
+JS = ROOT / "src" / "wijkleren" / "oefeningen" / "static" / "oefeningen.js"
 NAMEN = list(o.OEFENINGEN)
 ALLE_DATA = {n: o.oefendata(n) for n in NAMEN}
 
@@ -114,7 +114,7 @@ def test_feedback_sentences_are_the_rules_own():
 
 def _proefdata(tmp_path) -> Path:
     """What tests/test_oefeningen.mjs needs: the module as anywidget gets it, data, the rule's paths."""
-    from wijkleren.widgets import module_bron
+    from wijkleren.oefeningen.widget import module_bron
 
     module = tmp_path / "oefeningen.mjs"
     module.write_text(module_bron(), encoding="utf-8")
@@ -205,7 +205,7 @@ def test_every_exercise_is_on_a_book_page_and_in_a_notebook():
         assert sum(f'toon("{naam}")' in t for t in notebooks.values()) == 1, naam
     for tekst in notebooks.values():
         eerste_code = tekst.split("```{code-cell}")[1]
-        assert "from wijkleren.widgets import toon" in eerste_code
+        assert "from wijkleren.oefeningen.widget import toon" in eerste_code
 
 
 def test_one_instruction_sentence_everywhere():
@@ -217,7 +217,7 @@ def test_one_instruction_sentence_everywhere():
         tekst = " ".join(pad.read_text(encoding="utf-8").split())
         assert zin in tekst, pad.name
     assert "Shift + Enter" not in " ".join(p.read_text(encoding="utf-8") for p in plekken)
-    from wijkleren.widgets import Oefening
+    from wijkleren.oefeningen.widget import Oefening
 
     assert repr(Oefening("spectrum")) == zin  # what JupyterLab shows where it cannot draw the widget
 

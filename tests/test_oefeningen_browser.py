@@ -12,8 +12,8 @@ import pytest
 from helpers.boek import html_paginas
 from helpers.browser import axe_schendingen
 
-from wijkleren import oefeningen as o
-from wijkleren.casusbank import Casus, casussen
+from wijkleren.casussen.bank import Casus, casussen
+from wijkleren.oefeningen import oefendata as o
 
 PAGINA = {
     "indelen-twee": "book/07a_twee_soorten.html",

@@ -15,7 +15,7 @@ import pytest
 from helpers.browser import AXE, Bewaker
 from helpers.paden import ROOT
 
-from wijkleren import oefeningen as o
+from wijkleren.oefeningen import oefendata as o
 from wijkleren.starten import (
     deelnemer_config,
     lab_adres,

@@ -5,9 +5,9 @@ import re
 import pytest
 from helpers.paden import ROOT
 
-from wijkleren import opdrachten
-from wijkleren import opdrachtformaat as f
-from wijkleren.casusbank import TOETS_VAR
+from wijkleren.casussen.bank import TOETS_VAR
+from wijkleren.eindopdracht import formaat as f
+from wijkleren.eindopdracht import maken as opdrachten
 
 PAGINA = (ROOT / "docs" / "formaat.md").read_text(encoding="utf-8")
 

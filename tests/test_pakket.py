@@ -24,7 +24,7 @@ from helpers.browser import axe_schendingen
 from helpers.paden import ROOT
 from lxml import etree
 
-from wijkleren import pakket
+from wijkleren.lms import pakket
 
 pytestmark = pytest.mark.xdist_group("pakket")
 
@@ -37,7 +37,7 @@ def dist(boek, tmp_path_factory) -> Path:
     """Both zips, made by the same command as `make pakket` (after `make boek`)."""
     doel = tmp_path_factory.mktemp("dist")
     res = subprocess.run(
-        [sys.executable, "-m", "wijkleren.pakket", "--boek", str(boek), "--doel", str(doel)],
+        [sys.executable, "-m", "wijkleren.lms.pakket", "--boek", str(boek), "--doel", str(doel)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -24,13 +24,25 @@ from helpers.nbgrader import cel, draai, formgrader, lever_in
 from helpers.paden import BIN, ROOT
 from nbgrader.api import Gradebook
 
-from wijkleren.beslisregel import beslis
-from wijkleren.casusbank import TOETS_VAR
-from wijkleren.cesuur import grens
-from wijkleren.domein import CATEGORIE_NAAM, CATEGORIEEN, GEBIEDSGERICHT_KENMERKEN, KENMERK, KENMERK_CODES
-from wijkleren.nakijken import ANTWOORD_STUB, MAGIE, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
-from wijkleren.opdrachten import BEOORDELEN, MIX, TOEPASSEN, groep, kies_casussen, overlap
-from wijkleren.zelfcontrole import rapport
+from wijkleren.casussen.bank import TOETS_VAR
+from wijkleren.casussen.beslisregel import beslis
+from wijkleren.casussen.domein import (
+    CATEGORIE_NAAM,
+    CATEGORIEEN,
+    GEBIEDSGERICHT_KENMERKEN,
+    KENMERK,
+    KENMERK_CODES,
+)
+from wijkleren.eindopdracht.beoordelen import (
+    ANTWOORD_STUB,
+    MAGIE,
+    PUNTEN_CATEGORIE,
+    PUNTEN_KENMERKEN,
+    sleutel_uit_bron,
+)
+from wijkleren.eindopdracht.cesuur import grens
+from wijkleren.eindopdracht.maken import BEOORDELEN, MIX, TOEPASSEN, groep, kies_casussen, overlap
+from wijkleren.eindopdracht.zelfcontrole import rapport
 
 pytestmark = pytest.mark.xdist_group("toets")
 
@@ -407,7 +419,7 @@ def test_certificates_for_those_at_or_above_the_pass_mark(cursus, tmp_path, brow
 def test_certificate_escapes_names_and_fits_one_page(tmp_path, pagina):
     import datetime as dt
 
-    from wijkleren.certificaat import Certificaat, bestandsnaam, maak_html, schrijf
+    from wijkleren.trainer.certificaat import Certificaat, bestandsnaam, maak_html, schrijf
 
     c = Certificaat("../x[1]*", '<img src=x onerror="window.fout=1">' + "Lange Naam " * 12, dt.date(2026, 3, 1),
                     ((BEOORDELEN, 60.0, 72.0), (TOEPASSEN, 12.0, 18.0)))  # fmt: skip

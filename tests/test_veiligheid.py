@@ -10,7 +10,7 @@ graded before this fix would be. The Formgrader (a real Jupyter server on 127.0.
 in real Chromium on each: no payload runs, no grade changes, no request leaves 127.0.0.1.
 The learner's feedback pages are opened in Chromium too.
 
-The exchange check (:func:`wijkleren.uitwisseling.onveilige_inhoud`) and a real
+The exchange check (:func:`wijkleren.klasserver.uitwisseling.onveilige_inhoud`) and a real
 ``nbgrader collect`` with links and a fifo in the inbound folder run here as root, as the class
 server runs them; ``tests/test_hub.py`` repeats the attack as a learner account.
 """
@@ -29,8 +29,8 @@ from helpers.nbgrader import formgrader as start_formgrader
 from helpers.paden import BIN, ROOT
 from nbgrader.api import Gradebook
 
-from wijkleren.opdrachten import BEOORDELEN, TOEPASSEN
-from wijkleren.uitwisseling import onveilige_inhoud
+from wijkleren.eindopdracht.maken import BEOORDELEN, TOEPASSEN
+from wijkleren.klasserver.uitwisseling import onveilige_inhoud
 
 TOKEN = "veiligheid"
 MERKTEKST = "Dit is geen wijkaanpak, want er zijn geen afspraken over geld."
@@ -339,7 +339,7 @@ def test_collect_refuses_links_and_fifos_and_copies_nothing_through_them(tmp_pat
         "c = get_config()\n"
         "c.CourseDirectory.course_id = 'wijkleren'\n"
         f"c.Exchange.root = {str(uitwisseling)!r}\n"
-        "c.ExchangeFactory.collect = 'wijkleren.uitwisseling.EigenaarOphalen'\n",
+        "c.ExchangeFactory.collect = 'wijkleren.klasserver.uitwisseling.EigenaarOphalen'\n",
         encoding="utf-8",
     )
     draai(BIN / "nbgrader", "db", "assignment", "add", BEOORDELEN, cwd=cursus)

@@ -40,8 +40,12 @@ def test_every_pin_of_requirements_txt_is_declared_and_fits():
 
 
 def test_every_data_file_is_package_data():
-    patronen = PYPROJECT["tool"]["setuptools"]["package-data"]["wijkleren"]
-    gedekt = {p for patroon in patronen for p in PAKKET.glob(patroon)}
+    gedekt = {
+        p
+        for pakket, patronen in PYPROJECT["tool"]["setuptools"]["package-data"].items()
+        for patroon in patronen
+        for p in PAKKET.parent.joinpath(*pakket.split(".")).glob(patroon)
+    }
     data = {p for p in PAKKET.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc")}
     assert sorted(str(p.relative_to(PAKKET)) for p in data - gedekt) == []
 
@@ -59,7 +63,9 @@ def test_the_package_finds_no_checkout_through_its_own_path():
 
 
 def test_outside_the_course_folder_the_commands_say_so_in_dutch(tmp_path, monkeypatch, capsys):
-    from wijkleren import hub, pakket, starten
+    from wijkleren import starten
+    from wijkleren.klasserver import hub
+    from wijkleren.lms import pakket
 
     assert starten.main(["--alleen-notebooks", "--map", str(tmp_path)]) == 2
     assert "Ik vind de oefeningen niet" in capsys.readouterr().err

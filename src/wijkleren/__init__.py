@@ -1,3 +1,3 @@
 """Wijkleren: course logic for gebiedsgericht werken, the wijkaanpak and the sectorale aanpak."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

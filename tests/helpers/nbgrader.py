@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkleren.casusbank import TOETS_VAR
+from wijkleren.casussen.bank import TOETS_VAR
 from wijkleren.starten import vrije_poort
 
 from .paden import BIN, ROOT

@@ -1,7 +1,7 @@
 """A simulated class: submissions with realistic mistakes, for the tests and the benchmark.
 
 The answers follow the grading keys in the gradebook, so a simulated class fits any assignment
-built by :mod:`wijkleren.opdrachten`. Learners differ in skill; borderline casussen and the
+built by :mod:`wijkleren.eindopdracht.maken`. Learners differ in skill; borderline casussen and the
 decisive kenmerk go wrong more often, and wrong categories are mostly the neighbouring ones
 (a wijkaanpak taken for gebiedsgericht werken, and the other way round). Everything depends on
 the seed only, so two runs give the same class.
@@ -15,12 +15,12 @@ from datetime import UTC, datetime, timedelta
 
 import nbformat
 
-from wijkleren.beslisregel import beslis
-from wijkleren.casusbank import casus as bankcasus
-from wijkleren.domein import GEBIEDSGERICHT, KENMERK_CODES, NIET_GEBIEDSGERICHT, WIJKAANPAK
-from wijkleren.klas.cijferboek import lees_vragen
-from wijkleren.klas.cursus import Cursus
-from wijkleren.nakijken import CATEGORIE, GEEN, Sleutel
+from wijkleren.casussen.bank import casus as bankcasus
+from wijkleren.casussen.beslisregel import beslis
+from wijkleren.casussen.domein import GEBIEDSGERICHT, KENMERK_CODES, NIET_GEBIEDSGERICHT, WIJKAANPAK
+from wijkleren.eindopdracht.beoordelen import CATEGORIE, GEEN, Sleutel
+from wijkleren.nakijkronde.cijferboek import lees_vragen
+from wijkleren.nakijkronde.cursus import Cursus
 
 VOORNAMEN = (
     "Anna", "Mohamed", "Sanne", "Özlem", "Jan-Willem", "Fatima", "Bas", "Priya", "Kees", "Lotte",
