@@ -3,5 +3,6 @@
 - :mod:`.overzicht`: the class overview as figures (no plotting); :mod:`.grafieken` and
   :mod:`.rapport`: its charts and the offline HTML report;
 - :mod:`.export`: grades as CSV for Moodle and Canvas; :mod:`.certificaat`: certificates;
-- :mod:`.drukwerk`: cards and sheets for a workshop (``make drukwerk``).
+- :mod:`.drukwerk`: cards and sheets for a workshop (``make drukwerk``); :mod:`.pdf`: both print with
+  Debian's Chromium.
 """

@@ -11,21 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from wijkleren.eindopdracht.cesuur import OPEN, VOLDOENDE, grens
 from wijkleren.eindopdracht.formaat import BEOORDELEN, TOEPASSEN
 from wijkleren.fouten import WijklerenFout
+from wijkleren.trainer import pdf
 
-CURSUS = "Wijkleren: gebiedsgericht werken, de wijkaanpak en wat geen van beide is"
+CURSUSNAAM = "Wijkleren: gebiedsgericht werken, de wijkaanpak en wat geen van beide is"
 TITELS = {BEOORDELEN: "Deel 1: casussen beoordelen", TOEPASSEN: "Deel 2: toepassen"}
 MAANDEN = "januari februari maart april mei juni juli augustus september oktober november december".split()
-CHROMIUM_VAR = "WIJKLEREN_CHROMIUM"  # another Chromium than /usr/bin/chromium
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
 class CertificaatFout(WijklerenFout):
@@ -88,7 +85,7 @@ def maak_html(c: Certificaat) -> str:
 <h1>Bewijs van deelname</h1>
 <p>Hierbij verklaren we dat</p>
 <p class="naam">{e(c.naam)}</p>
-<p class="cursus">de cursus <strong>{e(CURSUS)}</strong> heeft gevolgd en de eindopdracht met een
+<p class="cursus">de cursus <strong>{e(CURSUSNAAM)}</strong> heeft gevolgd en de eindopdracht met een
 voldoende heeft afgesloten.</p>
 <table>
 <thead><tr><th scope="col">Onderdeel</th><th scope="col">Score</th><th scope="col">Resultaat</th></tr></thead>
@@ -128,16 +125,6 @@ def kies(lijst, opdrachten: list[str] | None = None) -> tuple[list[Certificaat],
     return certificaten, open_
 
 
-def chromium() -> str:
-    pad = os.environ.get(CHROMIUM_VAR) or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(pad).exists():
-        raise CertificaatFout(
-            "Voor de PDF is Chromium nodig, maar ik vind het niet. Installeer het pakket chromium, "
-            f"of geef het pad met {CHROMIUM_VAR}. De HTML-bestanden zijn wel gemaakt."
-        )
-    return pad
-
-
 def schrijf(certificaten: list[Certificaat], uit: Path, pdf: bool = True) -> list[Path]:
     """Write each certificate as HTML (and PDF) into `uit`; return the paths written."""
     uit.mkdir(parents=True, exist_ok=True)
@@ -154,29 +141,11 @@ def schrijf(certificaten: list[Certificaat], uit: Path, pdf: bool = True) -> lis
 
 
 def _pdf(paden: list[tuple[Path, str]]) -> list[Path]:
-    from playwright.sync_api import Error, sync_playwright
-
-    uitvoer = []
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium(), headless=True, args=CHROMIUM_ARGS)
-            try:
-                context = browser.new_context()
-                # Self-contained pages: nothing may load from anywhere.
-                context.route("**/*", lambda route: route.abort())
-                page = context.new_page()
-                for pad, tekst in paden:
-                    page.set_content(tekst, wait_until="load")
-                    doel = pad.with_suffix(".pdf")
-                    page.pdf(path=str(doel), format="A4", print_background=True, prefer_css_page_size=True)
-                    uitvoer.append(doel)
-            finally:
-                browser.close()
-    except Error as fout:
-        raise CertificaatFout(
-            f"Chromium kon de PDF niet maken ({str(fout).splitlines()[0]}). De HTML-bestanden zijn wel gemaakt."
-        ) from None
-    return uitvoer
+        with pdf.browser() as browser:
+            return [pdf.naar_pdf(browser, pad.with_suffix(".pdf"), html_tekst=tekst) for pad, tekst in paden]
+    except pdf.PdfFout as fout:
+        raise CertificaatFout(f"{fout} De HTML-bestanden zijn wel gemaakt.") from None
 
 
 def voeg_toe(acties, parser_class) -> None:

@@ -36,9 +36,8 @@ from wijkleren.casussen.domein import (
     soort,
 )
 from wijkleren.fouten import WijklerenFout, meld
+from wijkleren.trainer import pdf
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 STANDAARD_AANTAL = 12
 WORKSHOP_LABEL = re.compile(r"^\(h-workshop-[^)]*\)=\s*$")
 
@@ -230,81 +229,39 @@ def draaiboeken(toc: Path, bron: Path) -> list[str]:
 BOEK_PRINT = "@media print { #jb-print-toc, .bd-sidebar-secondary { display: none !important; } }"
 
 
-def _naar_pdf(
-    browser, doel: Path, *, html_tekst: str | None = None, url: str | None = None, formaat: str
-) -> Path:
-    page = browser.new_page()
-    try:
-        # Only the page itself: nothing from another host (the book loads only its own files).
-        page.route(re.compile(r"^(https?|wss?)://(?!127\.0\.0\.1|localhost)"), lambda route: route.abort())
-        if html_tekst is not None:
-            page.set_content(html_tekst, wait_until="load")
-        else:
-            page.goto(url, wait_until="load")
-        page.emulate_media(media="print")
-        if url is not None:  # a book page: without the theme's page contents ("Inhoud") on paper
-            page.add_style_tag(content=BOEK_PRINT)
-        # The book has no @page rule of its own: give its pages the margins of the other sheets.
-        rand = {"top": "14mm", "bottom": "12mm", "left": "14mm", "right": "14mm"} if url is not None else None
-        page.pdf(
-            path=str(doel), format=formaat, prefer_css_page_size=True, print_background=True, margin=rand
-        )
-    finally:
-        page.close()
-    return doel
-
-
 def maak(casussen: list[Casus], doel: Path, boek: Path, toc: Path, bron: Path) -> list[Path]:
     """Every PDF of the set in doel/. The workshop scripts come from the built book."""
-    from playwright.sync_api import Error as PlaywrightFout
-    from playwright.sync_api import sync_playwright
-
     routes = draaiboeken(toc, bron)
     ontbreekt = [r for r in routes if not (boek / r).is_file()]
     if ontbreekt:
         raise DrukFout(
             f"Het boek is nog niet (helemaal) gebouwd: {', '.join(ontbreekt)} ontbreekt. Draai eerst: make boek"
         )
-    if not Path(CHROMIUM).exists():
-        raise DrukFout(
-            f"Chromium ontbreekt ({CHROMIUM}). Installeer het Debian-pakket chromium, of draai: make test-deps"
-        )
     doel.mkdir(parents=True, exist_ok=True)
     gemaakt = []
+    rand = {"top": "14mm", "bottom": "12mm", "left": "14mm", "right": "14mm"}  # the book has no @page rule
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            try:
+        with pdf.browser() as browser:
+            gemaakt.append(
+                pdf.naar_pdf(
+                    browser, doel / "casuskaarten.pdf", html_tekst=kaarten_html(casussen), formaat="A6"
+                )
+            )
+            gemaakt.append(
+                pdf.naar_pdf(browser, doel / "antwoordblad.pdf", html_tekst=antwoordblad_html(casussen))
+            )
+            gemaakt.append(pdf.naar_pdf(browser, doel / "beslisregel.pdf", html_tekst=beslisregel_html()))
+            for route in routes:
+                naam = Path(route).stem.split("_", 1)[-1]
+                url = (boek / route).resolve().as_uri()
+                # a book page: without the theme's page contents ("Inhoud") on paper
                 gemaakt.append(
-                    _naar_pdf(
-                        browser, doel / "casuskaarten.pdf", html_tekst=kaarten_html(casussen), formaat="A6"
+                    pdf.naar_pdf(
+                        browser, doel / f"draaiboek-{naam}.pdf", url=url, marge=rand, stijl=BOEK_PRINT
                     )
                 )
-                gemaakt.append(
-                    _naar_pdf(
-                        browser,
-                        doel / "antwoordblad.pdf",
-                        html_tekst=antwoordblad_html(casussen),
-                        formaat="A4",
-                    )
-                )
-                gemaakt.append(
-                    _naar_pdf(browser, doel / "beslisregel.pdf", html_tekst=beslisregel_html(), formaat="A4")
-                )
-                for route in routes:
-                    naam = Path(route).stem.split("_", 1)[-1]
-                    gemaakt.append(
-                        _naar_pdf(
-                            browser,
-                            doel / f"draaiboek-{naam}.pdf",
-                            url=(boek / route).resolve().as_uri(),
-                            formaat="A4",
-                        )
-                    )
-            finally:
-                browser.close()
-    except PlaywrightFout as fout:
-        raise DrukFout(f"Chromium kon de PDF's niet maken: {fout}") from None
+    except pdf.PdfFout as fout:
+        raise DrukFout(str(fout)) from None
     return gemaakt
 
 

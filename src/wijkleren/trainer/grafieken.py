@@ -19,7 +19,7 @@ from wijkleren.trainer.overzicht import KEUZE_NAAM, KEUZES, Klasoverzicht
 
 # Okabe-Ito colours: distinguishable with every common form of colour blindness.
 BLAUW, ORANJE, ROOD, GROEN, LICHTBLAUW = "#0072B2", "#E69F00", "#D55E00", "#009E73", "#56B4E9"
-TEKST = "#1a1a1a"
+TEKSTKLEUR = "#1a1a1a"
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def per_casus(o: Klasoverzicht) -> Figuur:
     ax.set_yticks(y, [_kort(c.naam) for c in cs])
     ax.set_xlim(0, 100)
     ax.set_xlabel("Aandeel van de deelnemers (%)")
-    ax.set_title(titel, loc="left", fontsize=13, color=TEKST)
+    ax.set_title(titel, loc="left", fontsize=13, color=TEKSTKLEUR)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1 - 0.3 / len(cs)), ncols=2, fontsize=9)
     ax.grid(axis="x", color="#dddddd")
     ax.set_axisbelow(True)
@@ -105,7 +105,7 @@ def per_kenmerk(o: Klasoverzicht) -> Figuur:
     ax.set_yticks(y, [k.naam for k in ks])
     ax.set_xlim(0, 100)
     ax.set_xlabel("Aandeel van alle oordelen over dit kenmerk (%)")
-    ax.set_title(titel, loc="left", fontsize=13, color=TEKST)
+    ax.set_title(titel, loc="left", fontsize=13, color=TEKSTKLEUR)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.2 / len(ks)), ncols=3, fontsize=9)
     slechtst = min(ks, key=lambda k: k.aandeel_goed)
     alt = (
@@ -126,13 +126,13 @@ def verwarring(o: Klasoverzicht) -> Figuur:
     ax.imshow(tabel, cmap="Blues", vmin=0, vmax=hoogste, aspect="auto")
     for i, rij in enumerate(tabel):
         for j, n in enumerate(rij):
-            kleur = "white" if n > hoogste * 0.55 else TEKST
+            kleur = "white" if n > hoogste * 0.55 else TEKSTKLEUR
             ax.text(j, i, str(n), ha="center", va="center", fontsize=14, color=kleur, fontweight="bold")
     ax.set_xticks(range(len(KEUZES)), [textwrap.fill(KEUZE_NAAM[k], 16) for k in KEUZES])
     ax.set_yticks(range(len(CATEGORIEEN)), [CATEGORIE_NAAM[c] for c in CATEGORIEEN])
     ax.set_xlabel("Gekozen door de deelnemer")
     ax.set_ylabel("Goede antwoord")
-    ax.set_title(titel, loc="left", fontsize=13, color=TEKST)
+    ax.set_title(titel, loc="left", fontsize=13, color=TEKSTKLEUR)
     fout = sorted(((n, j, g) for (j, g), n in o.verwarring.items() if j != g and n), reverse=True)
     if fout:
         n, j, g = fout[0]
@@ -162,7 +162,7 @@ def scores(o: Klasoverzicht) -> Figuur:
     ax.set_xlabel(f"Totaalscore (punten, hoogstens {komma(o.max_totaal, None)})")
     ax.set_ylabel("Aantal deelnemers")
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(titel, loc="left", fontsize=13, color=TEKST)
+    ax.set_title(titel, loc="left", fontsize=13, color=TEKSTKLEUR)
     ax.legend(loc="upper left", fontsize=9)
     alt = (
         f"Histogram van de totaalscores van {o.inzendingen} deelnemers, van 0 tot {komma(o.max_totaal, None)} "
