@@ -53,3 +53,26 @@ def test_diagnostics_go_through_logging_on_stderr(monkeypatch, capsys, niveau, z
     logging.getLogger("wijkleren.nakijkronde.ronde").warning("timestamp.txt in %s niet bijgewerkt", "x")
     err = capsys.readouterr().err
     assert ("WARNING wijkleren.nakijkronde.ronde: timestamp.txt in x niet bijgewerkt" in err) is zichtbaar
+
+
+@pytest.mark.parametrize(
+    "werk, woorden",
+    [
+        (lambda tmp: open(tmp / "bestaat-niet" / "x.txt"), "bestaat niet"),
+        (
+            lambda tmp: (tmp / "bestand").write_text("x") and (tmp / "bestand" / "map").mkdir(),
+            "al een bestand",
+        ),
+        (lambda tmp: (tmp / "map").mkdir() or (tmp / "map").read_text(), "een map, geen bestand"),
+    ],
+)
+def test_the_one_handler_turns_a_real_os_error_into_dutch_without_traceback(tmp_path, capsys, werk, woorden):
+    assert fouten.voer_uit(lambda: werk(tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Niet gelukt: ") and woorden in err and str(tmp_path) in err
+    assert "Traceback" not in err and "Errno" not in err
+
+
+def test_the_one_handler_leaves_a_bug_its_traceback():
+    with pytest.raises(ZeroDivisionError):
+        fouten.voer_uit(lambda: 1 / 0)

