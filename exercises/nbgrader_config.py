@@ -3,15 +3,14 @@
 Gebruik nbgrader vanuit deze map (`cd exercises`), of met `wijkleren opdracht ...`.
 
 Het belangrijkste verschil met gewoon nbgrader: bij het nakijken wordt de code van de deelnemer
-NIET uitgevoerd. De computer leest de antwoorden als tekst (zie src/wijkleren/eindopdracht/beoordelen.py).
+NIET uitgevoerd. De computer leest de antwoorden als tekst (zie src/wijkleren/eindopdracht/antwoorden.py).
 Daardoor kan vals spelen met code geen punten opleveren.
 """
 
 import os
 
-from wijkleren.eindopdracht.nbgrader_stappen import FORMGRADER_SJABLONEN, FORMGRADER_SJABLOON, NBGRADER_SJABLONEN
-from wijkleren.eindopdracht.beoordelen import ANTWOORD_STUB
-from wijkleren.eindopdracht.maken import TEKST_STUB
+from wijkleren.eindopdracht.formaat import ANTWOORD_STUB, TEKST_STUB
+from wijkleren.eindopdracht.formgrader import FORMGRADER_SJABLONEN, FORMGRADER_SJABLOON, NBGRADER_SJABLONEN
 
 c = get_config()  # noqa: F821 (nbgrader geeft get_config)
 
@@ -50,7 +49,7 @@ c.OverwriteCells.add_missing_cells = False
 c.Execute.timeout = 10
 
 # Feedback: een Nederlandse pagina per deelnemer, zonder testcode en zonder verzoeken naar internet.
-c.GenerateFeedback.exporter_class = "wijkleren.eindopdracht.nbgrader_stappen.FeedbackExporter"
+c.GenerateFeedback.exporter_class = "wijkleren.eindopdracht.feedback.FeedbackExporter"
 c.GenerateFeedback.preprocessors = ["nbgrader.preprocessors.GetGrades"]
 
 # Formgrader: tekst van een deelnemer kan in de browser van de trainer niets uitvoeren, en de
@@ -61,5 +60,5 @@ c.HTMLExporter.template_name = FORMGRADER_SJABLOON
 c.HTMLExporter.extra_template_basedirs = FORMGRADER_SJABLONEN
 c.HTMLExporter.extra_template_paths = [NBGRADER_SJABLONEN]
 c.HTMLExporter.sanitize_html = True
-c.HTMLExporter.filters = {"wijkleren_markdown": "wijkleren.eindopdracht.nbgrader_stappen.schoon_markdown"}
+c.HTMLExporter.filters = {"wijkleren_markdown": "wijkleren.eindopdracht.formgrader.schoon_markdown"}
 c.HTMLExporter.preprocessors = ["wijkleren.eindopdracht.nbgrader_stappen.SchoonInlevering"]

@@ -14,7 +14,7 @@ This file only turns that class description into JupyterHub settings.
 
 import os
 
-from wijkleren.klasserver.hub import HUB_TEMPLATES, STANDAARD_MAP, Klas
+from wijkleren.klasserver.klas import HUB_TEMPLATES, STANDAARD_MAP, Klas
 
 c = get_config()  # noqa: F821 (JupyterHub provides get_config)
 klas = Klas.lees(os.environ.get("WIJKLEREN_KLASMAP", str(STANDAARD_MAP)))

@@ -40,7 +40,8 @@ from helpers.simulatie import simuleer_klas  # noqa: E402
 from sqlalchemy import create_engine  # noqa: E402
 
 from wijkleren.nakijkronde.cursus import lees_cursus  # noqa: E402
-from wijkleren.nakijkronde.parallel import lees_rijen, standaard_werkers  # noqa: E402
+from wijkleren.nakijkronde.parallel import standaard_werkers  # noqa: E402
+from wijkleren.nakijkronde.rijen import lees_rijen  # noqa: E402
 
 
 def _tijd(args: list[str], cwd: Path) -> float:

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijkleren.casussen.bank import Casus, CasusFout, LeesFout, laad_bestand, laad_bestanden, pakket_bestanden
+from wijkleren.casussen.bank import LeesFout, laad_bestand, laad_bestanden, pakket_bestanden
+from wijkleren.casussen.schema import Casus, CasusFout
 from wijkleren.cli import main
 
 FIX = Path(__file__).parent / "fixtures" / "casussen"
@@ -92,11 +93,11 @@ def test_field_messages_are_dutch(veld, waarde, bericht):
     data[veld] = waarde
     from pydantic import ValidationError
 
-    from wijkleren.casussen.bank import _dutch
+    from wijkleren.casussen.schema import veldmelding
 
     with pytest.raises(ValidationError) as info:
         Casus.model_validate(data)
-    assert any(bericht in _dutch(e) for e in info.value.errors())
+    assert any(bericht in veldmelding(e) for e in info.value.errors())
 
 
 @pytest.mark.parametrize(
@@ -150,11 +151,11 @@ def _eerste(**wijzig) -> dict:
 def _fout(data: dict) -> str:
     from pydantic import ValidationError
 
-    from wijkleren.casussen.bank import _dutch
+    from wijkleren.casussen.schema import veldmelding
 
     with pytest.raises(ValidationError) as info:
         Casus.model_validate(data)
-    return " ".join(_dutch(e) for e in info.value.errors())
+    return " ".join(veldmelding(e) for e in info.value.errors())
 
 
 def test_old_label_sectoraal_says_how_to_convert(capsys):

@@ -26,6 +26,7 @@ from wijkleren.casussen.domein import (
     SOORT_NAAM,
     soort,
 )
+from wijkleren.casussen.schema import Casus
 from wijkleren.trainer import drukwerk
 
 pytestmark = pytest.mark.xdist_group("drukwerk")
@@ -48,7 +49,7 @@ def _plat(tekst: str) -> str:
     return re.sub(r"\s+", " ", tekst).strip()
 
 
-def _kies() -> list[casusbank.Casus]:
+def _kies() -> list[Casus]:
     """A set with toets cases and practice cases, every outcome and both kinds, picked by property."""
     gekozen = []
     for pool in ("toets", "oefenen"):
@@ -63,7 +64,7 @@ def _kies() -> list[casusbank.Casus]:
     return gekozen
 
 
-def antwoorden(c: casusbank.Casus) -> list[str]:
+def antwoorden(c: Casus) -> list[str]:
     """Everything of a case's answer that must not be on a learner's card."""
     delen = [
         CATEGORIE_NAAM[c.label],
@@ -78,7 +79,7 @@ def antwoorden(c: casusbank.Casus) -> list[str]:
     return [d for d in delen if d]
 
 
-def lekken(pagina: str, c: casusbank.Casus) -> list[str]:
+def lekken(pagina: str, c: Casus) -> list[str]:
     """What of the answer is on this page, besides the case's own title and text."""
     rest = pagina.replace(_plat(c.tekst), " ").replace(_plat(c.titel), " ")
     rest_laag = rest.lower()

@@ -10,8 +10,8 @@ import nbformat
 import pytest
 
 from wijkleren.casussen import bank as casusbank
-from wijkleren.eindopdracht.maken import kies_casussen
-from wijkleren.oefeningen.oefendata import oefendata
+from wijkleren.eindopdracht.trekken import kies_casussen
+from wijkleren.oefeningen.oefendata import oefening_data
 
 FIX = Path(__file__).parent / "fixtures" / "casussen"
 EIGEN = FIX / "eigen_trainer.yaml"
@@ -34,7 +34,7 @@ def test_without_the_variable_only_the_packaged_bank():
 
 
 def test_own_practice_case_in_the_exercises_but_never_an_own_toets_case(met_eigen):
-    data = json.dumps(oefendata("indelen-drie"), ensure_ascii=False)
+    data = json.dumps(oefening_data("indelen-drie"), ensure_ascii=False)
     assert "VELD-OEF-1" in data and "Bloemenbuurt" in data
     assert "VELD-TOETS-1" not in data and "marktplein" not in data
 

@@ -50,9 +50,11 @@ def test_the_handler_uses_the_errors_own_text_and_code(capsys):
 def test_diagnostics_go_through_logging_on_stderr(monkeypatch, capsys, niveau, zichtbaar):
     monkeypatch.setenv(fouten.LOG_VAR, niveau)
     fouten.logboek()
-    logging.getLogger("wijkleren.nakijkronde.ronde").warning("timestamp.txt in %s niet bijgewerkt", "x")
+    logging.getLogger("wijkleren.nakijkronde.vastleggen").warning("timestamp.txt in %s niet bijgewerkt", "x")
     err = capsys.readouterr().err
-    assert ("WARNING wijkleren.nakijkronde.ronde: timestamp.txt in x niet bijgewerkt" in err) is zichtbaar
+    assert (
+        "WARNING wijkleren.nakijkronde.vastleggen: timestamp.txt in x niet bijgewerkt" in err
+    ) is zichtbaar
 
 
 @pytest.mark.parametrize(

@@ -39,18 +39,12 @@ from pathlib import Path
 
 import pytest
 
-from wijkleren.eindopdracht.beoordelen import CATEGORIE, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
-from wijkleren.eindopdracht.maken import BEOORDELEN
-from wijkleren.klasserver.hub import (
-    CURSUS,
-    TOETSMAP,
-    Klas,
-    als,
-    api,
-    bestaat,
-    processen_van,
-    verwijder_account,
-)
+from wijkleren.eindopdracht.beoordelen import sleutel_uit_bron
+from wijkleren.eindopdracht.formaat import BEOORDELEN, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN
+from wijkleren.eindopdracht.formaat import VRAAG_CATEGORIE as CATEGORIE
+from wijkleren.klasserver.accounts import als, bestaat, processen_van, verwijder_account
+from wijkleren.klasserver.klas import CURSUS, TOETSMAP, Klas
+from wijkleren.klasserver.proces import api
 from wijkleren.starten import vrije_poort
 
 pytestmark = pytest.mark.xdist_group("hub")

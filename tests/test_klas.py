@@ -30,10 +30,12 @@ from nbgrader.api import Gradebook
 
 from wijkleren.casussen.bank import casussen
 from wijkleren.casussen.domein import CATEGORIEEN
-from wijkleren.nakijkronde import parallel
 from wijkleren.nakijkronde import ronde as nakijkronde
+from wijkleren.nakijkronde import statussen
 from wijkleren.nakijkronde.cijferboek import lees_klas
 from wijkleren.nakijkronde.cursus import CursusFout, lees_cursus
+from wijkleren.nakijkronde.journaal import RESERVEKOPIE
+from wijkleren.nakijkronde.voortgang import Voortgang
 from wijkleren.trainer import export
 from wijkleren.trainer.grafieken import maak_figuren
 from wijkleren.trainer.overzicht import GEEN_KEUZE, maak_overzicht
@@ -104,9 +106,9 @@ def test_grading_round_equals_stock_autograde_on_40_submissions(ingeleverd, klas
     res = nbgrader("autograde", OPDRACHT, cwd=stock)
     assert res.returncode == 1, res.stderr[-3000:]  # stock fails at the end because of the broken file
 
-    assert len(ronde.per_status(nakijkronde.NAGEKEKEN)) == 39
+    assert len(ronde.per_status(statussen.NAGEKEKEN)) == 39
     assert [s.deelnemer for s in ronde.problemen] == [KAPOT]
-    assert ronde.status(KAPOT).status == nakijkronde.KAPOT and "beschadigd" in ronde.status(KAPOT).bericht
+    assert ronde.status(KAPOT).status == statussen.KAPOT and "beschadigd" in ronde.status(KAPOT).bericht
     verwacht, gekregen = dump(stock), dump(ronde_map)
     assert len(verwacht) == 40
     # The broken file never reaches nbgrader (stock makes an empty submission for it).
@@ -116,7 +118,7 @@ def test_grading_round_equals_stock_autograde_on_40_submissions(ingeleverd, klas
     # The progress bar and a Dutch line for the broken file.
     assert "40/40" in uitvoer and "100%" in uitvoer and "verstreken" in uitvoer
     assert f"{KAPOT}: kapot." in uitvoer
-    assert (ronde_map / "autograded" / nakijkronde.RESERVEKOPIE).is_file()
+    assert (ronde_map / "autograded" / RESERVEKOPIE).is_file()
 
 
 def test_regrading_keeps_manual_grades_like_stock(klas40, tmp_path):
@@ -140,7 +142,7 @@ def test_regrading_keeps_manual_grades_like_stock(klas40, tmp_path):
         studenten=["deelnemer001"],
         stroom=io.StringIO(),
     )
-    assert ronde.per_status(nakijkronde.NAGEKEKEN) == ["deelnemer001"]
+    assert ronde.per_status(statussen.NAGEKEKEN) == ["deelnemer001"]
     na = dump(kopieen["parallel"])
     assert na == dump(kopieen["stock"])
     cijfer = na["deelnemer001"]["inzending"] and na["deelnemer001"]["notitieboeken"][OPDRACHT]
@@ -148,7 +150,7 @@ def test_regrading_keeps_manual_grades_like_stock(klas40, tmp_path):
     assert cijfer["opmerkingen"]["casus1_categorie"]["manual_comment"] == "Goed gedaan"
     # Without --opnieuw, graded submissions are skipped, as stock autograde does.
     ronde = nakijkronde.nakijken(kopieen["parallel"], OPDRACHT, werkers=2, stroom=io.StringIO())
-    assert len(ronde.per_status(nakijkronde.AL_NAGEKEKEN)) == 39
+    assert len(ronde.per_status(statussen.AL_NAGEKEKEN)) == 39
     assert [s.deelnemer for s in ronde.problemen] == [KAPOT]
     assert dump(kopieen["parallel"]) == na
 
@@ -161,7 +163,7 @@ def test_grading_round_equals_stock_when_notebooks_are_executed(tmp_path):
     stock, par = kopie(basis, tmp_path / "stock"), kopie(basis, tmp_path / "parallel")
     assert nbgrader("autograde", cursussen.OPDRACHT, cwd=stock).returncode == 0
     ronde = nakijkronde.nakijken(par, cursussen.OPDRACHT, werkers=2, stroom=io.StringIO())
-    assert len(ronde.per_status(nakijkronde.NAGEKEKEN)) == 5
+    assert len(ronde.per_status(statussen.NAGEKEKEN)) == 5
     assert dump(par, cursussen.OPDRACHT) == dump(stock, cursussen.OPDRACHT)
     klas = lees_klas(lees_cursus(par), cursussen.OPDRACHT)
     assert {i.totaal for i in klas.inzendingen} != {0.0}  # the kernel really graded
@@ -170,7 +172,7 @@ def test_grading_round_equals_stock_when_notebooks_are_executed(tmp_path):
 def test_progress_bar_shows_done_total_and_time_left():
     tijd = [100.0]
     stroom = io.StringIO()
-    v = parallel.Voortgang(40, stroom, breedte=10, klok=lambda: tijd[0])
+    v = Voortgang(40, stroom, breedte=10, klok=lambda: tijd[0])
     tijd[0] = 110.0
     for _ in range(10):
         v.stap()
@@ -423,12 +425,12 @@ def test_a_round_that_stopped_halfway_is_finished_by_the_next(klas40, tmp_path):
         map_, OPDRACHT, werkers=1, studenten=["deelnemer005", "deelnemer006"], stroom=stroom
     )
     assert "De vorige ronde stopte halverwege. Nog niet klaar waren: deelnemer005." in stroom.getvalue()
-    assert ronde.status("deelnemer005").status == nakijkronde.NAGEKEKEN  # regraded, as --opnieuw asked
-    assert ronde.status("deelnemer006").status == nakijkronde.NAGEKEKEN  # fingerprint changed: "x"
+    assert ronde.status("deelnemer005").status == statussen.NAGEKEKEN  # regraded, as --opnieuw asked
+    assert ronde.status("deelnemer006").status == statussen.NAGEKEKEN  # fingerprint changed: "x"
     assert not (map_ / nakijkronde.WERKMAP).exists()
     assert dump(map_) == dump(klas40[0])
     ronde = nakijkronde.nakijken(map_, OPDRACHT, werkers=1, studenten=["deelnemer005"], stroom=io.StringIO())
-    assert ronde.status("deelnemer005").status == nakijkronde.AL_NAGEKEKEN
+    assert ronde.status("deelnemer005").status == statussen.AL_NAGEKEKEN
 
 
 def test_fast_cell_check_finds_the_same_errors_as_nbgraders():

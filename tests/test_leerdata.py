@@ -34,9 +34,11 @@ from wijkleren.casussen.domein import (
     WIJKAANPAK_KENMERKEN,
 )
 from wijkleren.casussen.overzicht import CUES, overlap, woorden, zinnen
+from wijkleren.casussen.schema import zonder_witruimte
 from wijkleren.oefeningen import meting, misvattingen, scenario, werkblad
 from wijkleren.oefeningen.leerdata import LeerdataFout, plat
-from wijkleren.oefeningen.oefendata import als_html_json, oefendata
+from wijkleren.oefeningen.oefendata import oefening_data
+from wijkleren.oefeningen.onderdelen import als_html_json
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "wijkleren" / "oefeningen" / "data"
@@ -78,8 +80,8 @@ def test_items_are_cases_with_evidence_and_a_valkuil():
     for c in ALLE_ITEMS:
         assert 100 <= len(woorden(c.tekst)) <= 135, c.id
         assert set(c.bewijs) == set(c.kenmerken), c.id
-        tekst = casusbank.zonder_witruimte(c.tekst)
-        assert all(casusbank.zonder_witruimte(b) in tekst for b in c.bewijs.values()), c.id
+        tekst = zonder_witruimte(c.tekst)
+        assert all(zonder_witruimte(b) in tekst for b in c.bewijs.values()), c.id
         assert c.valkuil and c.oefening is None and c.pool == "oefenen", c.id
         for echt in ("Rotterdam", "Amsterdam", "Utrecht", "Den Haag", "Deventer", "Eindhoven", "Groningen"):
             assert echt not in c.tekst, c.id
@@ -440,7 +442,7 @@ def test_worksheet_thresholds_come_from_domein_only():
 def test_worksheet_rule_path_gives_the_rules_outcome_for_every_tick_pattern():
     # The component walks `regel` the way the beslisregel exercise does; the data must be enough.
     data = werkblad.werkblad_data()
-    assert data["regel"] == oefendata("beslisregel")["regel"]
+    assert data["regel"] == oefening_data("beslisregel")["regel"]
     for vinkjes in itertools.product((False, True), repeat=len(KENMERK_CODES)):
         aan = {c for c, v in zip(KENMERK_CODES, vinkjes, strict=True) if v}
         einde = next((s["nee"] for s in data["regel"] if s["kenmerk"] not in aan), data["alle_ja"])

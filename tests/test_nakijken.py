@@ -13,19 +13,18 @@ from wijkleren.casussen.bank import casussen
 from wijkleren.casussen.beslisregel import beslis
 from wijkleren.casussen.domein import CATEGORIEEN, KENMERK, KENMERK_CODES
 from wijkleren.cli import main
+from wijkleren.eindopdracht import antwoorden, herkennen
 from wijkleren.eindopdracht import beoordelen as nk
+from wijkleren.eindopdracht import formaat as f
+from wijkleren.eindopdracht.deel1 import notitieboek_beoordelen
+from wijkleren.eindopdracht.deel2 import notitieboek_toepassen
 from wijkleren.eindopdracht.feedbackpagina import Blok, Vraag, maak_html, punten_tekst
-from wijkleren.eindopdracht.maken import (
-    BEOORDELEN,
-    TEKST_STUB,
-    kies_casussen,
-    notitieboek_beoordelen,
-    notitieboek_toepassen,
-)
+from wijkleren.eindopdracht.formaat import BEOORDELEN, TEKST_STUB
+from wijkleren.eindopdracht.trekken import kies_casussen
 from wijkleren.eindopdracht.zelfcontrole import meldingen, rapport
 
 
-def sleutel(vraag=nk.CATEGORIE, label="gebiedsgericht", kenmerken=None) -> nk.Sleutel:
+def sleutel(vraag=f.VRAAG_CATEGORIE, label="gebiedsgericht", kenmerken=None) -> nk.Sleutel:
     if kenmerken is None:
         kenmerken = ("gebiedsgebonden", "van_buiten_naar_binnen", "samenhangende_aanpak", "ruimte_voor_bewoners",
                      "samenwerking_partijen", "bepaalde_periode")  # fmt: skip
@@ -56,7 +55,7 @@ def sleutel(vraag=nk.CATEGORIE, label="gebiedsgericht", kenmerken=None) -> nk.Sl
     ],
 )
 def test_categorie_variants_are_accepted(woord, code):
-    assert nk.herken_categorie(woord) == code
+    assert herkennen.herken_categorie(woord) == code
 
 
 @pytest.mark.parametrize(
@@ -71,31 +70,31 @@ def test_categorie_variants_are_accepted(woord, code):
     ],
 )
 def test_kenmerk_variants_are_accepted(woord, code):
-    assert nk.herken_kenmerk(woord) == code
+    assert herkennen.herken_kenmerk(woord) == code
 
 
 def test_every_code_and_dutch_name_is_recognised():
     for code in CATEGORIEEN:
-        assert nk.herken_categorie(code) == code
+        assert herkennen.herken_categorie(code) == code
     for code in KENMERK_CODES:
-        assert nk.herken_kenmerk(code) == code
-        assert nk.herken_kenmerk(KENMERK[code].naam) == code
+        assert herkennen.herken_kenmerk(code) == code
+        assert herkennen.herken_kenmerk(KENMERK[code].naam) == code
 
 
 @pytest.mark.parametrize(
     ("woord", "soort", "bedoeld"),
     [
-        ("wijkaanpk", nk.CATEGORIE, "wijkaanpak"),
-        ("gebiedgericht", nk.CATEGORIE, "gebiedsgericht"),
-        ("sectoriaal", nk.CATEGORIE, "niet_gebiedsgericht"),
-        ("gebiedgebonden", nk.KENMERKEN, "gebiedsgebonden"),
-        ("meetbare resultaat", nk.KENMERKEN, "meetbare_resultaten"),
+        ("wijkaanpk", f.VRAAG_CATEGORIE, "wijkaanpak"),
+        ("gebiedgericht", f.VRAAG_CATEGORIE, "gebiedsgericht"),
+        ("sectoriaal", f.VRAAG_CATEGORIE, "niet_gebiedsgericht"),
+        ("gebiedgebonden", f.VRAAG_KENMERKEN, "gebiedsgebonden"),
+        ("meetbare resultaat", f.VRAAG_KENMERKEN, "meetbare_resultaten"),
     ],
 )
 def test_typos_are_not_accepted_but_get_a_hint(woord, soort, bedoeld):
-    herken = nk.herken_categorie if soort == nk.CATEGORIE else nk.herken_kenmerk
+    herken = herkennen.herken_categorie if soort == f.VRAAG_CATEGORIE else herkennen.herken_kenmerk
     assert herken(woord) is None
-    assert nk.hint(woord, soort) == f"'{woord}' kennen we niet. Bedoelde je '{bedoeld}'?"
+    assert herkennen.hint(woord, soort) == f"'{woord}' kennen we niet. Bedoelde je '{bedoeld}'?"
 
 
 def test_a_str_subclass_is_read_as_plain_text():
@@ -111,31 +110,31 @@ def test_a_str_subclass_is_read_as_plain_text():
         def __str__(self):
             return "wijkaanpak"
 
-    assert type(nk.gewone_tekst(Liegt("sectoraal"))) is str
-    assert nk.herken_categorie(Liegt("sectoraal")) == "niet_gebiedsgericht"
-    assert nk.normaliseer(object()) == ""
+    assert type(antwoorden.gewone_tekst(Liegt("sectoraal"))) is str
+    assert herkennen.herken_categorie(Liegt("sectoraal")) == "niet_gebiedsgericht"
+    assert herkennen.normaliseer(object()) == ""
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(st.text(), st.binary(), st.integers(), st.none(), st.lists(st.text())))
 def test_fuzz_normaliser_never_raises(waarde):
-    sleutel_ = nk.normaliseer(waarde)
+    sleutel_ = herkennen.normaliseer(waarde)
     assert isinstance(sleutel_, str)
-    assert nk.normaliseer(sleutel_) == sleutel_  # idempotent
-    nk.herken_categorie(waarde)
-    nk.herken_kenmerk(waarde)
-    for soort in nk.VRAAGSOORTEN:
-        nk.suggestie(waarde, soort)
-        assert isinstance(nk.hint(waarde, soort), str)
+    assert herkennen.normaliseer(sleutel_) == sleutel_  # idempotent
+    herkennen.herken_categorie(waarde)
+    herkennen.herken_kenmerk(waarde)
+    for soort in f.VRAAGSOORTEN:
+        herkennen.suggestie(waarde, soort)
+        assert isinstance(herkennen.hint(waarde, soort), str)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(), max_size=300))
 def test_fuzz_reader_and_grader_never_raise(tekst):
-    antwoord = nk.lees_antwoord(tekst)
+    antwoord = antwoorden.lees_antwoord(tekst)
     assert all(type(w) is str for w in antwoord.woorden)
-    for vraag in nk.VRAAGSOORTEN:
-        nk.vormmeldingen(antwoord, vraag)
+    for vraag in f.VRAAGSOORTEN:
+        herkennen.vormmeldingen(antwoord, vraag)
         b = nk.beoordeel(tekst, sleutel(vraag))
         assert 0 <= b.punten <= b.max_punten
 
@@ -172,7 +171,7 @@ code_achtig = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(code_achtig)
 def test_fuzz_code_like_answers(tekst):
-    for vraag in nk.VRAAGSOORTEN:
+    for vraag in f.VRAAGSOORTEN:
         b = nk.beoordeel(tekst, sleutel(vraag))
         assert 0 <= b.punten <= b.max_punten
         assert all(isinstance(z, str) for z in b.uitleg + b.vorm)
@@ -203,7 +202,7 @@ def test_fuzz_code_like_answers(tekst):
     ],
 )
 def test_reader_reads_words(bron, woorden):
-    assert nk.lees_antwoord(bron).woorden == woorden
+    assert antwoorden.lees_antwoord(bron).woorden == woorden
 
 
 @pytest.mark.parametrize(
@@ -217,21 +216,21 @@ def test_reader_reads_words(bron, woorden):
     ],
 )
 def test_code_is_not_an_answer(bron):
-    antwoord = nk.lees_antwoord(bron)
+    antwoord = antwoorden.lees_antwoord(bron)
     assert not antwoord.leesbaar
-    assert nk.beoordeel(bron, sleutel(nk.CATEGORIE)).punten == 0
+    assert nk.beoordeel(bron, sleutel(f.VRAAG_CATEGORIE)).punten == 0
 
 
 def test_code_without_code_characters_is_just_unknown_words():
     for bron in ("import sys", "while True: pass"):
-        b = nk.beoordeel(bron, sleutel(nk.CATEGORIE))
+        b = nk.beoordeel(bron, sleutel(f.VRAAG_CATEGORIE))
         assert b.punten == 0 and b.onbekend == (bron,)
 
 
 def test_code_around_a_literal_is_never_run_and_counts_for_nothing():
     bron = 'import os\nos._exit(0)\nwhile True:\n    pass\ncategorie = "gebiedsgericht"'
-    b = nk.beoordeel(bron, sleutel(nk.CATEGORIE))
-    assert b.punten == nk.PUNTEN_CATEGORIE  # the honest literal
+    b = nk.beoordeel(bron, sleutel(f.VRAAG_CATEGORIE))
+    assert b.punten == f.PUNTEN_CATEGORIE  # the honest literal
     assert "Zet alleen je antwoord in deze cel, verder niets." in b.vorm
 
 
@@ -239,20 +238,20 @@ def test_code_around_a_literal_is_never_run_and_counts_for_nothing():
 
 
 def test_words_only_answers_score_without_notes():
-    s = sleutel(nk.CATEGORIE)
+    s = sleutel(f.VRAAG_CATEGORIE)
     b = nk.beoordeel("%%markdown\nGebiedsgericht werken", s)
-    assert b.punten == nk.PUNTEN_CATEGORIE and not b.vorm
-    k = sleutel(nk.KENMERKEN)
+    assert b.punten == f.PUNTEN_CATEGORIE and not b.vorm
+    k = sleutel(f.VRAAG_KENMERKEN)
     woorden = "%%markdown\n" + "\n".join(KENMERK[c].naam for c in k.kenmerken)
     b = nk.beoordeel(woorden, k)
-    assert b.punten == nk.PUNTEN_KENMERKEN and not b.vorm
+    assert b.punten == f.PUNTEN_KENMERKEN and not b.vorm
     komma = "gebiedsgebonden, van buiten naar binnen, samenhang, ruimte voor bewoners en samenwerking"
-    assert nk.beoordeel(komma + ", vaste periode", k).punten == nk.PUNTEN_KENMERKEN
-    assert nk.lees_antwoord("%%markdown\n").leeg
+    assert nk.beoordeel(komma + ", vaste periode", k).punten == f.PUNTEN_KENMERKEN
+    assert antwoorden.lees_antwoord("%%markdown\n").leeg
 
 
 def test_categorie_scores():
-    s = sleutel(nk.CATEGORIE)
+    s = sleutel(f.VRAAG_CATEGORIE)
     assert nk.beoordeel('categorie = "Gebiedsgericht werken"', s).punten == 3
     assert nk.beoordeel('categorie = ["gebiedsgericht"]', s).punten == 3  # a list of one: harmless
     assert nk.beoordeel('categorie = "wijkaanpak"', s).punten == 0
@@ -263,16 +262,16 @@ def test_categorie_scores():
 
 
 def test_kenmerken_score_for_reaching_the_decisive_kenmerk():
-    s = sleutel(nk.KENMERKEN)  # gebiedsgericht: six present, decisive is financiele_afspraken
+    s = sleutel(f.VRAAG_KENMERKEN)  # gebiedsgericht: six present, decisive is financiele_afspraken
     alle = json.dumps(list(KENMERK_CODES))
-    assert nk.beoordeel(f"kenmerken = {json.dumps(list(s.kenmerken))}", s).punten == nk.PUNTEN_KENMERKEN
+    assert nk.beoordeel(f"kenmerken = {json.dumps(list(s.kenmerken))}", s).punten == f.PUNTEN_KENMERKEN
     assert nk.beoordeel(f"kenmerken = {alle}", s).punten == 0  # listing all nine says wijkaanpak
     assert nk.beoordeel("alle negen", s).punten == 0
     assert nk.beoordeel("geen", s).punten == 0
     assert nk.beoordeel("kenmerken = []", s).punten == 0  # not answered
     # After the decisive kenmerk nothing counts: a wrong tick there changes nothing.
     na = [*s.kenmerken, "meetbare_resultaten"]
-    assert nk.beoordeel(", ".join(na), s).punten == nk.PUNTEN_KENMERKEN
+    assert nk.beoordeel(", ".join(na), s).punten == f.PUNTEN_KENMERKEN
     # Before it, one wrong judgement changes the outcome.
     assert nk.beoordeel(", ".join(s.kenmerken[1:]), s).punten == 0
 
@@ -280,10 +279,10 @@ def test_kenmerken_score_for_reaching_the_decisive_kenmerk():
 @settings(max_examples=200, deadline=None)
 @given(st.sets(st.sampled_from(KENMERK_CODES)), st.sets(st.sampled_from(KENMERK_CODES)))
 def test_kenmerken_score_follows_the_rule(in_casus, genoemd):
-    s = sleutel(nk.KENMERKEN, kenmerken=tuple(sorted(in_casus)))
+    s = sleutel(f.VRAAG_KENMERKEN, kenmerken=tuple(sorted(in_casus)))
     bron = ", ".join(sorted(genoemd)) or "geen"
     zelfde = beslis(genoemd).beslissend == beslis(in_casus).beslissend
-    assert nk.beoordeel(bron, s).punten == (nk.PUNTEN_KENMERKEN if zelfde else 0)
+    assert nk.beoordeel(bron, s).punten == (f.PUNTEN_KENMERKEN if zelfde else 0)
 
 
 @settings(max_examples=200, deadline=None)
@@ -293,21 +292,21 @@ def test_any_fixed_answer_earns_at_most_a_third_on_a_balanced_set(vast, categori
     counted per category so that each category weighs the same, as in the assignment."""
     per_cat = {}
     for c in casussen():
-        s_cat = nk.Sleutel(c.id, nk.CATEGORIE, "x", 1, c.titel, c.label, c.kenmerken)
-        s_ken = nk.Sleutel(c.id, nk.KENMERKEN, "y", 1, c.titel, c.label, c.kenmerken)
+        s_cat = nk.Sleutel(c.id, f.VRAAG_CATEGORIE, "x", 1, c.titel, c.label, c.kenmerken)
+        s_ken = nk.Sleutel(c.id, f.VRAAG_KENMERKEN, "y", 1, c.titel, c.label, c.kenmerken)
         punten = nk.beoordeel(categorie, s_cat).punten + nk.beoordeel(", ".join(vast) or "geen", s_ken).punten
-        per_cat.setdefault(c.label, []).append(punten / (nk.PUNTEN_CATEGORIE + nk.PUNTEN_KENMERKEN))
+        per_cat.setdefault(c.label, []).append(punten / (f.PUNTEN_CATEGORIE + f.PUNTEN_KENMERKEN))
     aandeel = sum(sum(v) / len(v) for v in per_cat.values()) / len(per_cat)
     assert aandeel <= 1 / 3 + 1e-9
 
 
 def test_feedback_names_the_decisive_kenmerk_and_the_right_answer():
-    s = sleutel(nk.CATEGORIE)
+    s = sleutel(f.VRAAG_CATEGORIE)
     b = nk.beoordeel('categorie = "wijkaanpak"', s)
     tekst = " ".join(b.uitleg)
     assert "Niet goed. Je koos: wijkaanpak." in tekst
     assert "er zijn geen afspraken over geld" in tekst
-    k = nk.beoordeel('kenmerken = ["gebiedsgebonden"]', sleutel(nk.KENMERKEN))
+    k = nk.beoordeel('kenmerken = ["gebiedsgebonden"]', sleutel(f.VRAAG_KENMERKEN))
     assert "Het kenmerk dat de doorslag geeft: afspraken over geld." in " ".join(k.uitleg)
     assert "Van buiten naar binnen" in " ".join(k.uitleg)
     assert "Met jouw kenmerken is de uitkomst van de beslisregel geen gebiedsgericht werken" in " ".join(
@@ -316,10 +315,10 @@ def test_feedback_names_the_decisive_kenmerk_and_the_right_answer():
 
 
 def test_sleutel_round_trip():
-    s = sleutel(nk.KENMERKEN)
-    assert nk.sleutel_uit_bron(f"# x\n{nk.SLEUTEL_NAAM} = {s.als_dict()!r}\nraise X") == s
+    s = sleutel(f.VRAAG_KENMERKEN)
+    assert nk.sleutel_uit_bron(f"# x\n{f.SLEUTEL_NAAM} = {s.als_dict()!r}\nraise X") == s
     assert nk.sleutel_uit_bron("niets") is None
-    assert nk.sleutel_uit_bron(f"{nk.SLEUTEL_NAAM} = kapot(") is None
+    assert nk.sleutel_uit_bron(f"{f.SLEUTEL_NAAM} = kapot(") is None
 
 
 # --- the assignments ----------------------------------------------------------------------------
@@ -443,5 +442,5 @@ def test_cli_maak_writes_the_source_notebooks(tmp_path, capsys):
 
 def test_the_answer_hint_counts_as_no_answer():
     # A released answer cell holds %%markdown and the hint, so running it unanswered is no error.
-    assert nk.lees_antwoord(f"{nk.MAGIE}\n{nk.ANTWOORD_STUB}").leeg
-    assert nk.lees_antwoord(f"{nk.MAGIE}\n{nk.ANTWOORD_STUB}\nwijkaanpak").woorden == ("wijkaanpak",)
+    assert antwoorden.lees_antwoord(f"{f.MAGIE}\n{f.ANTWOORD_STUB}").leeg
+    assert antwoorden.lees_antwoord(f"{f.MAGIE}\n{f.ANTWOORD_STUB}\nwijkaanpak").woorden == ("wijkaanpak",)

@@ -35,6 +35,7 @@ from helpers import cursussen
 from helpers.simulatie import simuleer_klas
 from nbgrader.api import Gradebook
 
+from wijkleren.nakijkronde import journaal, statussen
 from wijkleren.nakijkronde import ronde as nr
 from wijkleren.nakijkronde.cursus import lees_cursus
 from wijkleren.trainer.export import lees_cijferlijst
@@ -63,8 +64,10 @@ def gewone_rechten() -> list[str]:
     return ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--inh-caps=-all", "--"]
 
 
-def start(map_: Path, *extra: str, limiet: int | None = None) -> subprocess.Popen:
-    """`wijkleren opdracht nakijken` as a trainer would start it, in a session of its own."""
+def start(map_: Path, *extra: str, limiet: int | None = None, pauze: float = 0) -> subprocess.Popen:
+    """`wijkleren opdracht nakijken` as a trainer would start it, in a session of its own.
+
+    `pauze`: seconds the round waits after each learner it stored (its test hook, nr.TEST_PAUZE)."""
 
     def grens():
         if limiet is not None:
@@ -72,12 +75,15 @@ def start(map_: Path, *extra: str, limiet: int | None = None) -> subprocess.Pope
 
     args = [*gewone_rechten(), str(BIN / "wijkleren"), "opdracht", "nakijken", OPDRACHT]
     args += ["--cursus", str(map_), "--werkers", "2", *extra]
+    omgeving = cursussen.omgeving()
+    if pauze:
+        omgeving[nr.TEST_PAUZE] = str(pauze)
     return subprocess.Popen(
         args,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=cursussen.omgeving(),
+        env=omgeving,
         start_new_session=True,
         preexec_fn=grens,
     )
@@ -213,18 +219,21 @@ def test_kill_9_at_random_moments_loses_nothing(klas, schoon, tmp_path):
 def test_ctrl_c_stops_cleanly_and_the_next_run_finishes(klas, schoon, tmp_path):
     rijen, _ = schoon
     map_ = kopie(klas, tmp_path / "cursus")
-    p = start(map_, "--werkers", "1")
-    # Wait until the journal holds a first learner: some are done, others not. (The progress bar
-    # rewrites one line, so reading it would only give its last state.)
-    tot = time.monotonic() + 120
+    # The round waits a minute after each learner it stored (its test hook), so once the journal
+    # holds a first learner the Ctrl-C falls between two learners, however busy the machine is:
+    # some are done, others not. (The progress bar rewrites one line, so reading it would only
+    # give its last state.)
+    p = start(map_, "--werkers", "1", pauze=60)
+    tot = time.monotonic() + 300
     while not klaar_in_journaal(map_) and p.poll() is None and time.monotonic() < tot:
         time.sleep(0.02)
+    assert p.poll() is None, "de ronde stopte voor Ctrl-C: " + p.communicate()[1][-3000:]
+    assert klaar_in_journaal(map_), "na 300 s nog geen deelnemer klaar"
     os.killpg(p.pid, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole group
     out, err = p.communicate(timeout=120)
     geen_wezen(p.pid)
-    if p.returncode == 0:
-        pytest.skip("de ronde was al klaar voor Ctrl-C")
     assert p.returncode == 130, err[-3000:]
+    assert 0 < len(klaar_in_journaal(map_)) < AANTAL  # stopped halfway
     assert "Afgebroken. Wat al klaar was, staat in het cijferbestand." in err
     assert "Traceback" not in out + err
     assert not (map_ / nr.WERKMAP).exists()
@@ -241,7 +250,7 @@ def test_read_only_gradebook_stops_in_dutch_and_leaves_a_usable_backup(klas, sch
     assert res.returncode == 0, res.stderr[-3000:]
     voor = dump(map_)
     # An old read-only backup (as the old round left one) must not break later rounds.
-    oud = map_ / "autograded" / nr.RESERVEKOPIE
+    oud = map_ / "autograded" / journaal.RESERVEKOPIE
     os.chmod(oud, 0o444)
     db = map_ / "gradebook.db"
     os.chmod(db, 0o444)
@@ -254,10 +263,10 @@ def test_read_only_gradebook_stops_in_dutch_and_leaves_a_usable_backup(klas, sch
     res = draai(map_, "--opnieuw")
     assert res.returncode == 0, res.stderr[-3000:]
     assert dump(map_) == rijen
-    for naam in (nr.RESERVEKOPIE, nr.VORIGE_RESERVEKOPIE):
+    for naam in (journaal.RESERVEKOPIE, journaal.VORIGE_RESERVEKOPIE):
         kopie_ = map_ / "autograded" / naam
         assert kopie_.stat().st_mode & 0o200, f"{naam} is alleen-lezen"
-    with Gradebook(f"sqlite:///{map_ / 'autograded' / nr.RESERVEKOPIE}") as gb:
+    with Gradebook(f"sqlite:///{map_ / 'autograded' / journaal.RESERVEKOPIE}") as gb:
         assert len(gb.students) == AANTAL  # a real copy of the gradebook before the round
 
 
@@ -311,7 +320,7 @@ def test_two_rounds_at_once_the_second_says_so(klas, schoon, tmp_path):
     rijen, _ = schoon
     map_ = kopie(klas, tmp_path / "cursus")
     eerste = start(map_, "--werkers", "1")
-    slot = map_ / nr.SLOT
+    slot = map_ / journaal.SLOT
     try:
         for _ in range(300):  # until the first round holds the lock
             if slot.exists():
@@ -375,12 +384,12 @@ def test_links_and_odd_files_are_refused(klas, tmp_path):
     ronde = _ronde(map_)
     for s in ("deelnemer001", "deelnemer002", "deelnemer003", "deelnemer004", "deelnemer005"):
         status = ronde.status(s)
-        assert status.status == nr.GEWEIGERD, status
+        assert status.status == statussen.GEWEIGERD, status
         assert status.punten is None  # nothing graded, nothing stored
         assert not afgerond(map_, s)
     assert "snelkoppeling (symlink)" in ronde.status("deelnemer001").bericht
     assert "geen gewoon bestand" in ronde.status("deelnemer004").bericht
-    assert ronde.status("deelnemer006").status == nr.NAGEKEKEN
+    assert ronde.status("deelnemer006").status == statussen.NAGEKEKEN
     with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
         assert {s.student_id for s in gb.assignment_submissions(OPDRACHT)} == {
             f"deelnemer{i:03d}" for i in range(6, AANTAL + 1)
@@ -402,10 +411,10 @@ def test_learner_ids_are_literal_not_patterns(klas, tmp_path):
     ronde = _ronde(map_)
     punten = {s.deelnemer: s.punten for s in ronde.uitkomsten}
     for naam, bron in namen.items():
-        assert ronde.status(naam).status == nr.NAGEKEKEN
+        assert ronde.status(naam).status == statussen.NAGEKEKEN
         assert punten[naam] == eerst[bron], naam  # each graded on their own submission
-    assert len(ronde.per_status(nr.NAGEKEKEN)) == len(namen)  # only the four new ones, once each
-    assert len(ronde.per_status(nr.AL_NAGEKEKEN)) == AANTAL
+    assert len(ronde.per_status(statussen.NAGEKEKEN)) == len(namen)  # only the four new ones, once each
+    assert len(ronde.per_status(statussen.AL_NAGEKEKEN)) == AANTAL
 
 
 def test_the_time_of_handing_in_is_when_the_file_arrived(klas, tmp_path):
@@ -441,12 +450,12 @@ def test_misplaced_submissions_get_a_status_line(klas, tmp_path):
     # Loose in submitted/.
     shutil.copy(_notitieboek(map_, "deelnemer001"), sub / f"{OPDRACHT}.ipynb")
     ronde = _ronde(map_)
-    assert ronde.status("te_hoog").status == nr.VERKEERDE_PLEK
+    assert ronde.status("te_hoog").status == statussen.VERKEERDE_PLEK
     assert f"submitted/te_hoog/{OPDRACHT}/" in ronde.status("te_hoog").bericht
-    assert ronde.status("te_diep").status == nr.VERKEERDE_PLEK
+    assert ronde.status("te_diep").status == statussen.VERKEERDE_PLEK
     assert "mijn werk" in ronde.status("te_diep").bericht
-    assert ronde.status(f"submitted/{OPDRACHT}.ipynb").status == nr.VERKEERDE_PLEK
-    assert len(ronde.per_status(nr.NAGEKEKEN)) == AANTAL
+    assert ronde.status(f"submitted/{OPDRACHT}.ipynb").status == statussen.VERKEERDE_PLEK
+    assert len(ronde.per_status(statussen.NAGEKEKEN)) == AANTAL
 
 
 # --- trainer messages: hand grading --------------------------------------------------------------
@@ -479,9 +488,9 @@ def test_hand_grading_is_named_and_a_regrade_does_not_reopen_it(klas, tmp_path):
     ronde = nr.nakijken(map_, TOEPASSEN, werkers=2, stroom=io.StringIO())
     for s in ("t1", "t2"):
         status = ronde.status(s)
-        assert status.status == nr.NAGEKEKEN and status.handwerk_open > 0
+        assert status.status == statussen.NAGEKEKEN and status.handwerk_open > 0
         assert "Nog met de hand na te kijken" in status.bericht and "In orde." not in status.bericht
-        assert "handwerk nog open" in nr.tabel([status])
+        assert "handwerk nog open" in statussen.tabel([status])
     # The trainer grades t1 by hand (as the Formgrader does), then regrades everything.
     with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
         for nb in gb.find_submission(TOEPASSEN, "t1").notebooks:

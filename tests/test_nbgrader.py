@@ -23,8 +23,14 @@ from nbgrader.api import Gradebook
 
 from wijkleren.casussen.bank import casussen
 from wijkleren.casussen.domein import CATEGORIE_NAAM, CATEGORIEEN, KENMERK, KENMERK_CODES
-from wijkleren.eindopdracht.beoordelen import PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, sleutel_uit_bron
-from wijkleren.eindopdracht.maken import BEOORDELEN, TEKST_STUB, TOEPASSEN
+from wijkleren.eindopdracht.beoordelen import sleutel_uit_bron
+from wijkleren.eindopdracht.formaat import (
+    BEOORDELEN,
+    PUNTEN_CATEGORIE,
+    PUNTEN_KENMERKEN,
+    TEKST_STUB,
+    TOEPASSEN,
+)
 
 # One worker runs everything that shares the graded course; the book test joins the book's group.
 samen = pytest.mark.xdist_group("nbgrader")

@@ -10,15 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from wijkleren.casussen.bank import Casus, casussen
+from wijkleren.casussen.bank import casussen
 from wijkleren.casussen.beslisregel import beslis, feedback_keuze, uitleg_uitkomst
 from wijkleren.casussen.domein import CATEGORIEEN, GEBIEDSGERICHT, KENMERK_CODES, WIJKAANPAK
+from wijkleren.casussen.schema import Casus
 from wijkleren.oefeningen import oefendata as o
+from wijkleren.oefeningen import onderdelen, spectrum
 
 ROOT = Path(__file__).resolve().parents[1]
 JS = ROOT / "src" / "wijkleren" / "oefeningen" / "static" / "oefeningen.js"
 NAMEN = list(o.OEFENINGEN)
-ALLE_DATA = {n: o.oefendata(n) for n in NAMEN}
+ALLE_DATA = {n: o.oefening_data(n) for n in NAMEN}
 
 
 TEKST = "Een verzonnen casus over een wijk. Bewoners beslissen mee, en de corporatie en de school doen mee."
@@ -73,7 +75,7 @@ def test_only_practice_cases_ever_go_in():
             assert c.tekst.strip()[:60] not in tekst, f"{naam} holds toetscasus {c.id}"
     assert not toets & oefen
     with pytest.raises(ValueError, match="Toetscasussen"):
-        o.oefendata("indelen-drie", [casus(), casus("T01", pool="toets")])
+        o.oefening_data("indelen-drie", [casus(), casus("T01", pool="toets")])
 
 
 def test_each_exercise_gets_its_own_cases():
@@ -88,8 +90,8 @@ def test_each_exercise_gets_its_own_cases():
 
 
 def test_order_is_fixed_easy_first_and_not_a_pattern():
-    data = o.oefendata("indelen-drie")
-    assert data == o.oefendata("indelen-drie")
+    data = o.oefening_data("indelen-drie")
+    assert data == o.oefening_data("indelen-drie")
     bank = {c.id: c for c in casussen(pool="oefenen")}
     niveaus = [bank[i["id"]].moeilijkheid for i in data["items"]]
     assert niveaus == sorted(niveaus)
@@ -124,11 +126,13 @@ def _proefdata(tmp_path) -> Path:
             uit = beslis(ja)
             paden.append([list(ja), uit.categorie, uitleg_uitkomst(uit)])
     klein = {
-        "kiezen": o.oefendata("indelen-drie", [casus()]),
-        "twee": o.oefendata("indelen-twee", [casus("A"), casus("B")]),
-        "kenmerken": o.oefendata("kenmerken", [casus(weg=("financiele_afspraken", "meetbare_resultaten"))]),
-        "beslisregel": o.oefendata("beslisregel", [casus()]),
-        "alle_ja": o.oefendata("beslisregel", [casus(label="wijkaanpak", weg=())]),
+        "kiezen": o.oefening_data("indelen-drie", [casus()]),
+        "twee": o.oefening_data("indelen-twee", [casus("A"), casus("B")]),
+        "kenmerken": o.oefening_data(
+            "kenmerken", [casus(weg=("financiele_afspraken", "meetbare_resultaten"))]
+        ),
+        "beslisregel": o.oefening_data("beslisregel", [casus()]),
+        "alle_ja": o.oefening_data("beslisregel", [casus(label="wijkaanpak", weg=())]),
     }
     proef = tmp_path / "proef.json"
     proef.write_text(
@@ -138,7 +142,9 @@ def _proefdata(tmp_path) -> Path:
                 "echt": ALLE_DATA,
                 "klein": klein,
                 "paden": paden,
-                "delen": {n: o.onderdeel(n) for n in ("voortoets", "natoets", "scenario", "werkblad")},
+                "delen": {
+                    n: onderdelen.onderdeel(n) for n in ("voortoets", "natoets", "scenario", "werkblad")
+                },
             }
         ),
         encoding="utf-8",
@@ -188,8 +194,10 @@ GEVAAR = '<script>window.gehackt = 1</script><img src=x onerror="window.gehackt 
 
 
 def test_data_in_the_page_cannot_close_its_script_block():
-    data = o.oefendata("indelen-twee", [casus(tekst=f"Een casus met {GEVAAR} erin, lang genoeg.", bewijs={})])
-    blok = o.als_html_json(data)
+    data = o.oefening_data(
+        "indelen-twee", [casus(tekst=f"Een casus met {GEVAAR} erin, lang genoeg.", bewijs={})]
+    )
+    blok = onderdelen.als_html_json(data)
     assert "<" not in blok and ">" not in blok and "&" not in blok
     assert json.loads(blok) == data
 
@@ -241,16 +249,16 @@ def test_exercise_texts_are_spelled_right(tmp_path):
         encoding="utf-8",
     )
     # Without {placeholders} and ‘JupyterLab's own English labels’, which the texts quote.
-    eigen = [*o.TEKSTEN.values(), *o.HERHALING_TEKSTEN.values(), *o.TOETS_TEKSTEN.values()]
+    eigen = [*o.TEKSTEN.values(), *o.HERHALING_TEKSTEN.values(), *onderdelen.TOETS_TEKSTEN.values()]
     eigen += [
-        *o.SCENARIO_TEKSTEN.values(),
-        *(v for k, v in o.WERKBLAD_TEKSTEN.items() if k != "bestandsnaam"),
+        *onderdelen.SCENARIO_TEKSTEN.values(),
+        *(v for k, v in onderdelen.WERKBLAD_TEKSTEN.items() if k != "bestandsnaam"),
     ]
     teksten = [re.sub(r"\{\w+\}|‘[^’]*’", " ", t) for t in eigen]
     for data in ALLE_DATA.values():
         teksten += [data["titel"], data["teksten"]["volgende"], data["teksten"]["uitleg"]]
         teksten += [z for k in data.get("kenmerken", []) for z in k.get("zinnen", {}).values()]
-    for i in o.spectrum_items():
+    for i in spectrum.spectrum_items():
         teksten += [i.titel, i.tekst, i.uitleg]
     res = subprocess.run(
         ["hunspell", "-d", "nl_NL", "-p", str(woorden), "-l"],
@@ -276,13 +284,13 @@ def test_evidence_offsets_count_as_javascript_does():
 
 def test_every_part_of_the_component_has_its_data_and_a_page():
     boek = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "book").glob("*.md"))
-    for naam in o.ONDERDELEN:
-        data = o.onderdeel(naam)
+    for naam in onderdelen.ONDERDELEN:
+        data = onderdelen.onderdeel(naam)
         assert json.loads(json.dumps(data)) == data and data["soort"]
         assert re.search(rf"^:::\{{oefening\}} {naam}$", boek, re.M), naam
     with pytest.raises(KeyError, match="Onbekende oefening"):
-        o.onderdeel("bestaat-niet")
+        onderdelen.onderdeel("bestaat-niet")
     # The post-test knows the pre-test's key and reports; the pre-test does not.
-    voor, na = o.onderdeel("voortoets"), o.onderdeel("natoets")
+    voor, na = onderdelen.onderdeel("voortoets"), onderdelen.onderdeel("natoets")
     assert na["meld"] and not voor["meld"] and na["voor"]["id"] == voor["id"]
     assert not {i["id"] for i in voor["items"]} & {c.id for c in casussen(pool="oefenen")}

@@ -12,8 +12,10 @@ import pytest
 from helpers.boek import html_paginas
 from helpers.browser import axe_schendingen
 
-from wijkleren.casussen.bank import Casus, casussen
+from wijkleren.casussen.bank import casussen
+from wijkleren.casussen.schema import Casus
 from wijkleren.oefeningen import oefendata as o
+from wijkleren.oefeningen import onderdelen
 
 PAGINA = {
     "indelen-twee": "book/07a_twee_soorten.html",
@@ -135,7 +137,7 @@ def schoon(pagina):
 
 @pytest.mark.parametrize("naam", KIEZEN)
 def test_choose_by_mouse_and_keyboard_then_reload_and_start_over(naam, boekserver, pagina):
-    data = o.oefendata(naam)
+    data = o.oefening_data(naam)
     oef = open_oefening(pagina, boekserver, naam)
     L = JS(pagina)
     stand = L.nieuweStand(data)
@@ -180,7 +182,7 @@ def test_choose_by_mouse_and_keyboard_then_reload_and_start_over(naam, boekserve
 
 def test_kenmerken_by_mouse_and_keyboard_then_reload_and_start_over(boekserver, pagina):
     naam = "kenmerken"
-    data = o.oefendata(naam)
+    data = o.oefening_data(naam)
     oef = open_oefening(pagina, boekserver, naam)
     L = JS(pagina)
     stand = L.nieuweStand(data)
@@ -221,7 +223,7 @@ def test_kenmerken_by_mouse_and_keyboard_then_reload_and_start_over(boekserver, 
 
 def test_decision_rule_by_mouse_and_keyboard_then_reload_and_start_over(boekserver, pagina):
     naam = "beslisregel"
-    data = o.oefendata(naam)
+    data = o.oefening_data(naam)
     oef = open_oefening(pagina, boekserver, naam)
     L = JS(pagina)
     stand = L.nieuweStand(data)
@@ -272,7 +274,7 @@ def test_decision_rule_by_mouse_and_keyboard_then_reload_and_start_over(boekserv
 
 def test_a_round_of_five_gives_a_score_and_missed_cases_come_back(boekserver, pagina):
     naam = "indelen-drie"
-    data = o.oefendata(naam)
+    data = o.oefening_data(naam)
     oef = open_oefening(pagina, boekserver, naam)
     L = JS(pagina)
     stand = L.nieuweStand(data)
@@ -305,7 +307,7 @@ def test_case_html_is_shown_as_text_never_run(boekserver, pagina):
             "tekst": f"Een casus met {gevaar} erin, lang genoeg voor het schema.",
         }
     )
-    data = o.oefendata("indelen-drie", [casus])
+    data = o.oefening_data("indelen-drie", [casus])
     data["id"] = "proef"
     dialogen = []
     pagina.on("dialog", lambda d: (dialogen.append(d.message), d.dismiss()))
@@ -334,7 +336,7 @@ def test_works_from_the_file_system_without_any_server(boek, browser):
     page.on("pageerror", lambda e: fouten.append(str(e)))
     page.goto((boek / PAGINA["indelen-twee"]).as_uri(), wait_until="load")
     page.wait_for_selector("[data-oefening][data-klaar]")
-    data = o.oefendata("indelen-twee")
+    data = o.oefening_data("indelen-twee")
     item = data["items"][0]
     page.locator(f'[data-keuze="{item["goed"]}"]').click()
     assert page.locator(".wl-feedback p.wl-oordeel").inner_text() == item["feedback"][item["goed"]]
@@ -403,7 +405,7 @@ def test_on_a_phone_nothing_is_cut_off_and_the_verdict_stays_in_view(naam, boeks
 
 def test_corrupt_saved_progress_gives_a_dutch_note_and_a_fresh_start(boekserver, pagina):
     naam = "indelen-drie"
-    data = o.oefendata(naam)
+    data = o.oefening_data(naam)
     pagina.goto(f"{boekserver}/{PAGINA[naam]}", wait_until="networkidle")
     for kapot in ("{niet json", '{"versie": 1, "stand": {"rij": [], "nog_eens": [], "ronde": {"nr": -1}}}'):
         pagina.evaluate("([s, w]) => localStorage.setItem(s, w)", [f"wijkleren:oefening:{naam}", kapot])
@@ -462,7 +464,7 @@ def test_a_wrong_choice_marks_the_evidence_and_shows_the_pitfall_and_its_own_mis
     boekserver, pagina
 ):
     naam = "indelen-drie"
-    data = o.oefendata(naam)
+    data = o.oefening_data(naam)
     item = next(i for i in data["items"] if i["valkuil"] and len(i["bewijs"]) >= 3 and i["misvatting"])
     oef = open_oefening(pagina, boekserver, naam)
     oef, stand = eerst(pagina, data, naam, item["id"])
@@ -503,7 +505,7 @@ def test_a_wrong_choice_marks_the_evidence_and_shows_the_pitfall_and_its_own_mis
 
 def test_kenmerken_eight_of_nine_is_almost_right_and_the_missed_words_are_marked(boekserver, pagina):
     naam = "kenmerken"
-    data = o.oefendata(naam)
+    data = o.oefening_data(naam)
     item = next(i for i in data["items"] if len(i["aanwezig"]) >= 3 and i["bewijs"])
     oef = open_oefening(pagina, boekserver, naam)
     oef, _ = eerst(pagina, data, naam, item["id"])
@@ -542,7 +544,7 @@ def test_kenmerken_eight_of_nine_is_almost_right_and_the_missed_words_are_marked
 
 def test_the_decision_rule_names_the_step_that_went_wrong(boekserver, pagina):
     naam = "beslisregel"
-    data = o.oefendata(naam)
+    data = o.oefening_data(naam)
     eerste = data["regel"][0]["kenmerk"]
     item = next(i for i in data["items"] if eerste in i["aanwezig"])
     oef = open_oefening(pagina, boekserver, naam)
@@ -569,7 +571,7 @@ def test_the_decision_rule_names_the_step_that_went_wrong(boekserver, pagina):
 
 def test_a_case_missed_days_ago_comes_back_first_and_the_start_page_counts_it(boekserver, pagina):
     naam = "indelen-drie"
-    data = o.oefendata(naam)
+    data = o.oefening_data(naam)
     oef = open_oefening(pagina, boekserver, naam)
     L = JS(pagina)
     dag = vandaag(pagina)
@@ -596,7 +598,7 @@ def test_a_case_missed_days_ago_comes_back_first_and_the_start_page_counts_it(bo
     assert oef.locator(".wl-herhaling-label").is_visible()
     schoon(pagina)
     # The start of chapter 7 reads the same storage: due cases of every exercise.
-    k = o.oefendata("kenmerken")
+    k = o.oefening_data("kenmerken")
     ks = JS(pagina).nieuweStand(k)
     ks = JS(pagina).verwerk(k, ks, ks["rij"][0], False, [], dag - 2)
     ks["herhaling"].append([ks["rij"][1], 0, dag + 5000])  # a date far ahead: due now, never hidden
@@ -619,7 +621,7 @@ def test_a_case_missed_days_ago_comes_back_first_and_the_start_page_counts_it(bo
 
 def test_two_good_rounds_say_the_exercise_is_mastered(boekserver, pagina):
     naam = "indelen-twee"
-    data = o.oefendata(naam)
+    data = o.oefening_data(naam)
     oef = open_oefening(pagina, boekserver, naam)
     t = data["teksten"]
     waarden = {"goed": o.MEESTER_GOED, "ronde": o.RONDE}
@@ -665,8 +667,8 @@ def maak_toets(pagina, naam, data, goed: int):
 
 
 def test_pre_test_and_post_test_show_the_gain_and_report_the_post_test(boekserver, pagina):
-    voor = o.onderdeel("voortoets")
-    na = o.onderdeel("natoets")
+    voor = onderdelen.onderdeel("voortoets")
+    na = onderdelen.onderdeel("natoets")
     pagina.goto(f"{boekserver}/{DELEN['voortoets']}", wait_until="networkidle")
     oef = maak_toets(pagina, "voortoets", voor, 3)
     punten = 3 * 2
@@ -709,7 +711,7 @@ def test_pre_test_and_post_test_show_the_gain_and_report_the_post_test(boekserve
 
 
 def test_without_a_pre_test_the_post_test_says_so(boekserver, pagina):
-    na = o.onderdeel("natoets")
+    na = onderdelen.onderdeel("natoets")
     pagina.goto(f"{boekserver}/{DELEN['natoets']}", wait_until="networkidle")
     oef = maak_toets(pagina, "natoets", na, 2)
     assert oef.locator(".wl-groei").all_inner_texts() == [na["teksten"]["geen_voortoets"]]
@@ -717,7 +719,7 @@ def test_without_a_pre_test_the_post_test_says_so(boekserver, pagina):
 
 
 def test_the_scenario_plays_to_an_ending_and_keeps_the_choices(boekserver, pagina):
-    data = o.onderdeel("scenario")
+    data = onderdelen.onderdeel("scenario")
     pagina.goto(f"{boekserver}/{DELEN['scenario']}", wait_until="networkidle")
     oef = pagina.locator('[data-oefening="scenario"][data-klaar]')
     t = data["teksten"]
@@ -754,7 +756,7 @@ def test_the_scenario_plays_to_an_ending_and_keeps_the_choices(boekserver, pagin
 def test_the_worksheet_shows_the_rule_for_my_plan_and_saves_a_file_that_opens_again(
     boekserver, pagina, tmp_path
 ):
-    data = o.onderdeel("werkblad")
+    data = onderdelen.onderdeel("werkblad")
     t = data["teksten"]
     pagina.goto(f"{boekserver}/{DELEN['werkblad']}", wait_until="networkidle")
     oef = pagina.locator('[data-oefening="werkblad"][data-klaar]')

@@ -16,6 +16,7 @@ from helpers.browser import AXE, Bewaker
 from helpers.paden import ROOT
 
 from wijkleren.oefeningen import oefendata as o
+from wijkleren.oefeningen import onderdelen
 from wijkleren.starten import (
     deelnemer_config,
     lab_adres,
@@ -216,7 +217,7 @@ def test_the_lab_is_private_without_nbgrader_and_shows_only_the_notebooks(lab, l
 @pytest.mark.parametrize("naam", NOTEBOOKS)
 def test_notebook_opens_with_the_exercise_and_keeps_progress_over_a_kernel_restart(naam, labpagina):
     pagina = labpagina
-    data = o.oefendata(NOTEBOOKS[naam])
+    data = o.oefening_data(NOTEBOOKS[naam])
     oef = open_notebook(pagina, naam)
     assert data["items"][0]["titel"] in oef.locator("h3").first.inner_text()
     assert pagina.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty").count() == 0  # not "modified"
@@ -270,7 +271,7 @@ def test_corrupt_progress_gives_a_dutch_note_and_a_fresh_start(labpagina):
     )
     oef = open_notebook(pagina, "oefening_5_spectrum")
     assert oef.locator(".wl-melding").inner_text() == o.TEKSTEN["beschadigd"]
-    data = o.oefendata("spectrum")
+    data = o.oefening_data("spectrum")
     assert oef.locator(".wl-titel").inner_text() == data["items"][0]["titel"]
     assert bewaard(pagina, "spectrum") is None
     sluit_tab(pagina, "oefening_5_spectrum")
@@ -278,7 +279,7 @@ def test_corrupt_progress_gives_a_dutch_note_and_a_fresh_start(labpagina):
 
 def test_start_over_asks_first_and_the_keyboard_works(labpagina):
     pagina = labpagina
-    data = o.oefendata("indelen-twee")
+    data = o.oefening_data("indelen-twee")
     item = data["items"][0]
     oef = open_notebook(pagina, "oefening_1_twee_soorten")
     oef.locator(".wl-opnieuw").click()
@@ -317,7 +318,7 @@ def test_the_new_feedback_the_review_line_and_the_scenario_run_in_the_lab(labpag
     page's "Herhaling" line from the same storage; the scenario notebook plays."""
     pagina = labpagina
     pagina.evaluate("localStorage.removeItem('wijkleren:oefening:indelen-drie')")
-    data = o.oefendata("indelen-drie")
+    data = o.oefening_data("indelen-drie")
     item = data["items"][0]
     oef = open_notebook(pagina, "oefening_4_drie_soorten")
     fout = next(k for k in data["keuzes"] if k["code"] != item["goed"])
@@ -346,7 +347,7 @@ def test_the_new_feedback_the_review_line_and_the_scenario_run_in_the_lab(labpag
     assert axe_op_de_uitvoer(pagina) == []
     sluit_tab(pagina, "start")
 
-    scen = o.onderdeel("scenario")
+    scen = onderdelen.onderdeel("scenario")
     pagina.evaluate(f"localStorage.removeItem('wijkleren:oefening:{scen['id']}')")
     oef = open_notebook(pagina, "oefening_6_scenario")
     eerste = scen["punten"][scen["start"]]

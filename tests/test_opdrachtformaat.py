@@ -7,7 +7,9 @@ from helpers.paden import ROOT
 
 from wijkleren.casussen.bank import TOETS_VAR
 from wijkleren.eindopdracht import formaat as f
-from wijkleren.eindopdracht import maken as opdrachten
+from wijkleren.eindopdracht.deel1 import notitieboek_beoordelen
+from wijkleren.eindopdracht.deel2 import notitieboek_toepassen
+from wijkleren.eindopdracht.trekken import kies_casussen
 
 PAGINA = (ROOT / "docs" / "formaat.md").read_text(encoding="utf-8")
 
@@ -15,10 +17,10 @@ PAGINA = (ROOT / "docs" / "formaat.md").read_text(encoding="utf-8")
 @pytest.fixture
 def notitieboeken(monkeypatch):
     monkeypatch.setenv(TOETS_VAR, str(ROOT / "exercises" / "toetspool"))
-    keuze = opdrachten.kies_casussen()
+    keuze = kies_casussen()
     return {
-        f.BEOORDELEN: opdrachten.notitieboek_beoordelen(keuze.beoordelen),
-        f.TOEPASSEN: opdrachten.notitieboek_toepassen(keuze.toepassen, keuze.advies),
+        f.BEOORDELEN: notitieboek_beoordelen(keuze.beoordelen),
+        f.TOEPASSEN: notitieboek_toepassen(keuze.toepassen, keuze.advies),
     }
 
 

@@ -33,15 +33,17 @@ from wijkleren.casussen.domein import (
     KENMERK,
     KENMERK_CODES,
 )
-from wijkleren.eindopdracht.beoordelen import (
+from wijkleren.eindopdracht.beoordelen import sleutel_uit_bron
+from wijkleren.eindopdracht.cesuur import grens
+from wijkleren.eindopdracht.formaat import (
     ANTWOORD_STUB,
+    BEOORDELEN,
     MAGIE,
     PUNTEN_CATEGORIE,
     PUNTEN_KENMERKEN,
-    sleutel_uit_bron,
+    TOEPASSEN,
 )
-from wijkleren.eindopdracht.cesuur import grens
-from wijkleren.eindopdracht.maken import BEOORDELEN, MIX, TOEPASSEN, groep, kies_casussen, overlap
+from wijkleren.eindopdracht.trekken import MIX, groep, kies_casussen, overlap
 from wijkleren.eindopdracht.zelfcontrole import rapport
 
 pytestmark = pytest.mark.xdist_group("toets")

@@ -29,7 +29,7 @@ from helpers.nbgrader import formgrader as start_formgrader
 from helpers.paden import BIN, ROOT
 from nbgrader.api import Gradebook
 
-from wijkleren.eindopdracht.maken import BEOORDELEN, TOEPASSEN
+from wijkleren.eindopdracht.formaat import BEOORDELEN, TOEPASSEN
 from wijkleren.klasserver.uitwisseling import onveilige_inhoud
 
 TOKEN = "veiligheid"

@@ -64,14 +64,14 @@ def test_the_package_finds_no_checkout_through_its_own_path():
 
 def test_outside_the_course_folder_the_commands_say_so_in_dutch(tmp_path, monkeypatch, capsys):
     from wijkleren import starten
-    from wijkleren.klasserver import hub
+    from wijkleren.klasserver import klas
     from wijkleren.lms import pakket
 
     assert starten.main(["--alleen-notebooks", "--map", str(tmp_path)]) == 2
     assert "Ik vind de oefeningen niet" in capsys.readouterr().err
-    with pytest.raises(hub.KlasFout, match="--bron"):
-        hub.cursusbron(tmp_path)
-    assert hub.cursusbron(ROOT) == ROOT.resolve()
+    with pytest.raises(klas.KlasFout, match="--bron"):
+        klas.cursusbron(tmp_path)
+    assert klas.cursusbron(ROOT) == ROOT.resolve()
     monkeypatch.chdir(tmp_path)
     with pytest.raises(pakket.PakketFout, match="npm ci"):
         pakket._lz_string()

@@ -18,7 +18,9 @@ import nbformat
 from wijkleren.casussen.bank import casus as bankcasus
 from wijkleren.casussen.beslisregel import beslis
 from wijkleren.casussen.domein import GEBIEDSGERICHT, KENMERK_CODES, NIET_GEBIEDSGERICHT, WIJKAANPAK
-from wijkleren.eindopdracht.beoordelen import CATEGORIE, GEEN, Sleutel
+from wijkleren.casussen.domein import GEEN_KENMERK as GEEN
+from wijkleren.eindopdracht.beoordelen import Sleutel
+from wijkleren.eindopdracht.formaat import VRAAG_CATEGORIE as CATEGORIE
 from wijkleren.nakijkronde.cijferboek import lees_vragen
 from wijkleren.nakijkronde.cursus import Cursus
 

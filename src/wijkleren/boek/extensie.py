@@ -92,19 +92,15 @@ class oefening_node(nodes.General, nodes.Element):
 
 
 class OefeningDirective(SphinxDirective):
-    """``:::{oefening} indelen-twee``: one exercise of wijkleren.oefeningen.oefendata on this page."""
+    """``:::{oefening} indelen-twee``: one part of wijkleren.oefeningen.onderdelen on this page."""
 
     required_arguments = 1
 
     def run(self):
-        from wijkleren.casussen.bank import CasusFout, LeesFout
-        from wijkleren.oefeningen.oefendata import (
-            ONDERDELEN,
-            TEKSTEN,
-            als_html_json,
-            bronbestanden,
-            onderdeel,
-        )
+        from wijkleren.casussen.bank import LeesFout
+        from wijkleren.casussen.schema import CasusFout
+        from wijkleren.oefeningen.oefendata import TEKSTEN
+        from wijkleren.oefeningen.onderdelen import ONDERDELEN, als_html_json, bronbestanden, onderdeel
 
         naam = self.arguments[0]
         if naam not in ONDERDELEN:

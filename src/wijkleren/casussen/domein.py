@@ -140,6 +140,9 @@ KENMERK: dict[str, Kenmerk] = {k.code: k for k in KENMERKEN}
 KENMERK_CODES: tuple[str, ...] = tuple(k.code for k in KENMERKEN)
 GEBIEDSGERICHT_KENMERKEN: tuple[str, ...] = tuple(k.code for k in KENMERKEN if k.groep == GEBIEDSGERICHT)
 WIJKAANPAK_KENMERKEN: tuple[str, ...] = tuple(k.code for k in KENMERKEN if k.groep == WIJKAANPAK)
+# The answer "no kenmerk", beside the nine codes: in a list of kenmerken none is present; as the
+# decisive kenmerk (a wijkaanpak) none is missing.
+GEEN_KENMERK = "geen"
 
 THEMAS: tuple[str, ...] = (
     "wonen",

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from wijkleren.casussen.bank import Casus, laad_bank, laad_bestanden
+from wijkleren.casussen.bank import laad_bank, laad_bestanden
 from wijkleren.casussen.domein import (
     CATEGORIEEN,
     GEBIEDSGERICHT,
@@ -28,6 +28,7 @@ from wijkleren.casussen.domein import (
     WIJKAANPAK,
     WIJKAANPAK_KENMERKEN,
 )
+from wijkleren.casussen.schema import Casus
 
 
 def woorden(tekst: str) -> list[str]:

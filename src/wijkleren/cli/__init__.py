@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from wijkleren.casussen.bank import CasusFout, laad_bestanden
+from wijkleren.casussen.bank import laad_bestanden
+from wijkleren.casussen.schema import CasusFout
 from wijkleren.fouten import voer_uit
 
 
@@ -79,8 +80,10 @@ def _opdracht_maak(args) -> int:
     import os
 
     from wijkleren.casussen.bank import EIGEN_VAR, eigen_bestanden
-    from wijkleren.eindopdracht.maken import OPDRACHTEN, kies_casussen, schrijf_bronnen, zou_vervangen
-    from wijkleren.nakijkronde.ronde import cursusmap
+    from wijkleren.eindopdracht.formaat import OPDRACHTEN
+    from wijkleren.eindopdracht.maken import schrijf_bronnen, zou_vervangen
+    from wijkleren.eindopdracht.trekken import kies_casussen
+    from wijkleren.nakijkronde.cursus import cursusmap
 
     if args.eigen:
         os.environ[EIGEN_VAR] = os.pathsep.join(str(p) for p in [*eigen_bestanden(), *args.eigen])
@@ -121,7 +124,9 @@ def voeg_nakijken_toe(nak) -> None:
 
 def opdracht_nakijken(args) -> int:
     """``wijkleren opdracht nakijken``: the grading round, with a status line per learner."""
-    from wijkleren.nakijkronde.ronde import cursusmap, nakijken, tabel
+    from wijkleren.nakijkronde.cursus import cursusmap
+    from wijkleren.nakijkronde.ronde import nakijken
+    from wijkleren.nakijkronde.statussen import tabel
 
     if args.werkers is not None and args.werkers < 1:
         print("Fout: --werkers moet 1 of meer zijn.", file=sys.stderr)

@@ -42,7 +42,7 @@ def voeg_toe(sub, parser_class) -> None:
 
 
 def _map(args) -> Path:
-    from wijkleren.nakijkronde.ronde import cursusmap
+    from wijkleren.nakijkronde.cursus import cursusmap
 
     return cursusmap(args.cursus)
 

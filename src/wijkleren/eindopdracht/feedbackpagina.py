@@ -1,6 +1,6 @@
 """The learner's feedback page: one self-contained Dutch HTML file, no scripts, no outside requests.
 
-Only plain data goes in (see :class:`Vraag` and :class:`Blok`); :mod:`wijkleren.eindopdracht.nbgrader_stappen`
+Only plain data goes in (see :class:`Vraag` and :class:`Blok`); :mod:`wijkleren.eindopdracht.feedback`
 collects it from the gradebook and the graded notebook. Text the learner or trainer typed is
 escaped, never rendered as HTML. Test code and hidden tests never reach this module.
 """

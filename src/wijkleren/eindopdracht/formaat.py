@@ -1,11 +1,14 @@
 """The format of the final assignment's notebooks: the contract between its writer and its readers.
 
-One writer, :mod:`wijkleren.eindopdracht.maken`, makes the source notebooks; the readers are the grading
-steps (:mod:`wijkleren.eindopdracht.nbgrader_stappen`, :mod:`wijkleren.eindopdracht.beoordelen`), the grading round's cell
-check (:mod:`wijkleren.nakijkronde.celcontrole`), the learner's self-check (:mod:`wijkleren.eindopdracht.zelfcontrole`),
-the feedback page, the class overview (:mod:`wijkleren.nakijkronde.cijferboek`, :mod:`.klas.overzicht`)
-and the certificates. All of them take the names, patterns, markers and points from here, and
-``docs/formaat.md`` describes the same format in words (as nbgrader's ``metadata.rst`` does).
+One writer, :mod:`wijkleren.eindopdracht.maken` (with ``trekken``, ``deel1``, ``deel2`` and ``cellen``),
+makes the source notebooks; the readers are the grading steps
+(:mod:`wijkleren.eindopdracht.nbgrader_stappen`, with ``antwoorden``, ``herkennen`` and ``beoordelen``),
+the feedback (:mod:`wijkleren.eindopdracht.feedback`), the grading round's cell check
+(:mod:`wijkleren.nakijkronde.celcontrole`), the learner's self-check
+(:mod:`wijkleren.eindopdracht.zelfcontrole`), the class overview (:mod:`wijkleren.nakijkronde.cijferboek`,
+:mod:`wijkleren.trainer.overzicht`) and the certificates. All of them take the names, patterns, markers
+and points from here, and ``docs/formaat.md`` describes the same format in words (as nbgrader's
+``metadata.rst`` does).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import re
 BEOORDELEN = "casussen_beoordelen"  # deel 1: per casus the category and the kenmerken
 TOEPASSEN = "toepassen"  # deel 2: written answers, graded by the trainer
 OPDRACHTEN = (BEOORDELEN, TOEPASSEN)
+# Their titles, as the feedback page and the certificate name them.
+TITELS = {BEOORDELEN: "Casussen beoordelen", TOEPASSEN: "Toepassen"}
 
 # (VRAAG_KENMERKEN is a kind of question; domein.KENMERKEN are the nine kenmerken themselves.)
 VRAAG_CATEGORIE = "categorie"  # vraag a of a casus in deel 1: graded as data

@@ -1,4 +1,4 @@
-"""The nbgrader steps of Wijkleren, switched on in ``exercises/nbgrader_config.py``.
+"""The nbgrader preprocessors of Wijkleren's grading, switched on in ``exercises/nbgrader_config.py``.
 
 - :class:`HerstelCellen` (autograde, first sanitize step): every cell's nbgrader metadata is made
   equal to the gradebook's, so edited flags, points or ids in a submission count for nothing.
@@ -10,59 +10,35 @@
 - :class:`SchoonInlevering` (autograde, last step; and the Formgrader, before it renders): keeps
   only what the course put in a notebook and the computer's own outputs: no attachments, no
   learner metadata, no HTML or script outputs, no raw cells that render.
-- The Formgrader's page (template ``templates/formgrader/wijkleren_formgrade``, set in
-  ``exercises/nbgrader_config.py``): every Markdown cell is rendered and then cleaned with
-  :func:`schoon_html` (nbconvert's own SanitizeHTML, a strict list of tags), so a learner's
-  ``<img onerror>``, ``<script>``, SVG or ``javascript:`` link cannot run in the trainer's browser;
-  and it loads no MathJax (that came from a CDN).
-- :class:`FeedbackExporter` (generate_feedback): a Dutch feedback page per learner from
-  :mod:`wijkleren.eindopdracht.feedbackpagina`, with no test code and no outside requests.
+
+The trainer's Formgrader page is :mod:`wijkleren.eindopdracht.formgrader`; the learner's feedback
+(``generate_feedback``) is :mod:`wijkleren.eindopdracht.feedback`, which reads the gradebook with
+:class:`Bronnotitieboek` as these steps do.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
 
-import mistune
-import nbgrader
-from nbconvert.exporters import Exporter
-from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_output
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor
-from traitlets import default
 
-from wijkleren.eindopdracht.beoordelen import CATEGORIE, Sleutel, beoordeel, gewone_tekst, sleutel_uit_bron
-from wijkleren.eindopdracht.feedbackpagina import Blok, Vraag, maak_html
-from wijkleren.eindopdracht.formaat import (  # noqa: F401 (HERSTELD and VOOR_TRAINER stay importable from here)
-    BEOORDELEN,
-    HERSTELD,
-    MARKSCHEMA,
-    NBGRADER,
-    NBGRADER_SCHEMA,
-    TOEPASSEN,
-    VOOR_TRAINER,
-    WIJKLEREN,
-    casustekst,
-    cel_id,
-    schrijfbasis,
-    vraagcel,
-)
+from wijkleren.eindopdracht.antwoorden import gewone_tekst
+from wijkleren.eindopdracht.beoordelen import Sleutel, beoordeel, sleutel_uit_bron
+from wijkleren.eindopdracht.formaat import HERSTELD, NBGRADER, NBGRADER_SCHEMA, WIJKLEREN, cel_id
 from wijkleren.eindopdracht.formaat import grade_id as _grade_id
 
-TITELS = {BEOORDELEN: "Casussen beoordelen", TOEPASSEN: "Toepassen"}
 
-
-def _nbgrader(cel) -> dict:
+def nbgrader_gegevens(cel) -> dict:
+    """A cell's nbgrader metadata as the submission has it ({} if none): not to be trusted."""
     meta = cel.get("metadata")
     nbg = meta.get(NBGRADER) if isinstance(meta, dict) else None
     return nbg if isinstance(nbg, dict) else {}
 
 
-class _Bron:
+class Bronnotitieboek:
     """What the gradebook knows about one notebook of an assignment: the trusted cells."""
 
     def __init__(self, gb: Gradebook, notebook_id: str, assignment_id: str):
@@ -103,7 +79,8 @@ class _Bron:
         }
 
 
-def _ids(resources) -> tuple[str, str, str]:
+def nbgrader_ids(resources) -> tuple[str, str, str]:
+    """The notebook, the assignment and the gradebook's URL that nbgrader passes to a step."""
     info = resources["nbgrader"]
     return info["notebook"], info["assignment"], info["db_url"]
 
@@ -132,9 +109,9 @@ class HerstelCellen(NbGraderPreprocessor):
     """
 
     def preprocess(self, nb: NotebookNode, resources: dict):
-        notebook_id, assignment_id, db_url = _ids(resources)
+        notebook_id, assignment_id, db_url = nbgrader_ids(resources)
         with Gradebook(db_url) as gb:
-            bron = _Bron(gb, notebook_id, assignment_id)
+            bron = Bronnotitieboek(gb, notebook_id, assignment_id)
         gezien: set[str] = set()
         for cel in reversed(nb.cells):
             if not isinstance(cel.get("metadata"), dict):
@@ -172,11 +149,11 @@ def _uitvoer(tekst: str, punten: float) -> list:
     ]
 
 
-def _antwoordbronnen(nb: NotebookNode) -> dict[str, str]:
+def antwoordbronnen(nb: NotebookNode) -> dict[str, str]:
     """The text of each answer cell (solution, not graded itself), by grade_id; first one wins."""
     bronnen: dict[str, str] = {}
     for cel in reversed(nb.cells):  # the last copy counts, as in HerstelCellen
-        nbg = _nbgrader(cel)
+        nbg = nbgrader_gegevens(cel)
         gid = _grade_id(cel)
         hersteld = isinstance(cel.metadata.get(WIJKLEREN), dict) and cel.metadata[WIJKLEREN].get(HERSTELD)
         if gid and nbg.get("solution") and gid not in bronnen and not hersteld:
@@ -195,11 +172,11 @@ class BeoordeelAntwoorden(NbGraderPreprocessor):
     """Score autograded questions from the answer cells' text, as test-cell outputs."""
 
     def preprocess(self, nb: NotebookNode, resources: dict):
-        notebook_id, assignment_id, db_url = _ids(resources)
+        notebook_id, assignment_id, db_url = nbgrader_ids(resources)
         with Gradebook(db_url) as gb:
-            bron = _Bron(gb, notebook_id, assignment_id)
+            bron = Bronnotitieboek(gb, notebook_id, assignment_id)
         sleutels = bron.sleutels()
-        antwoorden = _antwoordbronnen(nb)
+        antwoorden = antwoordbronnen(nb)
         gedaan: set[str] = set()
         for cel in nb.cells:
             gid = _grade_id(cel)
@@ -222,55 +199,6 @@ class BeoordeelAntwoorden(NbGraderPreprocessor):
             # OverwriteCells.add_missing_cells puts deleted test cells back, so this means a broken setup.
             raise RuntimeError(f"Nakijkcellen ontbreken in het notitieboek: {', '.join(ontbreekt)}")
         return nb, resources
-
-
-# --- what a trainer's page may render -------------------------------------------------------
-
-# The Formgrader's page: our template (basedir first), which extends nbgrader's "formgrade" page
-# by its path in nbgrader's template folder (so that folder is also a plain search path).
-FORMGRADER_SJABLOON = "wijkleren_formgrade"
-NBGRADER_SJABLONEN = str(Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates")
-FORMGRADER_SJABLONEN = [str(Path(__file__).parent / "templates" / "formgrader"), NBGRADER_SJABLONEN]
-
-# What rendered Markdown may hold on a trainer's page: text markup and plain links, nothing that
-# loads, runs or styles (no img, svg, iframe, form, style, id or class: no DOM clobbering either).
-TAGS = [
-    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6",
-    "hr", "i", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td", "th",
-    "thead", "tr", "ul",
-]  # fmt: skip
-ATTRIBUTEN = {"a": ["href", "title"], "abbr": ["title"], "th": ["align"], "td": ["align"]}
-
-
-@functools.cache
-def _sanitizer() -> SanitizeHTML:
-    return SanitizeHTML(tags=TAGS, attributes=ATTRIBUTEN, strip=False, strip_comments=True, styles=[])
-
-
-def schoon_html(html: str) -> str:
-    """HTML that a learner controls, made safe to show: allowed tags stay, everything else is
-    shown as text (escaped); links only to http, https or mailto. A Jinja filter of the Formgrader."""
-    return _sanitizer().sanitize_html_tags(str(html))
-
-
-class _LegeBijlagen(dict):
-    """Every attachment a Markdown text names is an empty image: nothing of the learner's loads,
-    and a name without an attachment does not break the page (nbconvert raises on one)."""
-
-    def __contains__(self, naam) -> bool:
-        return True
-
-    def __getitem__(self, naam):
-        return {"image/png": ""}
-
-
-def schoon_markdown(tekst: str) -> str:
-    """A learner's Markdown as safe HTML: rendered by nbconvert, then :func:`schoon_html`.
-    The Formgrader's filter ``wijkleren_markdown``."""
-    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
-
-    weergave = IPythonRenderer(escape=False, allow_harmful_protocols=False, attachments=_LegeBijlagen())
-    return schoon_html(MarkdownWithMath(renderer=weergave).render(str(tekst)))
 
 
 # Notebook and cell metadata nbconvert's templates may read; everything else a learner could add.
@@ -329,189 +257,3 @@ def _veilige_uitvoer(uitvoer):
         uitvoer["data"] = NotebookNode({k: v for k, v in data.items() if k in _VEILIGE_UITVOER})
         uitvoer["metadata"] = NotebookNode()
     return uitvoer
-
-
-# --- feedback -------------------------------------------------------------------------------
-
-
-class _VeiligeHTML(mistune.HTMLRenderer):
-    """Course text as HTML without anything that loads from elsewhere."""
-
-    def image(self, text, url, title=None):
-        return mistune.escape(text)
-
-    def link(self, text, url, title=None):
-        return f"{text} ({mistune.escape(url)})"
-
-
-_markdown = mistune.create_markdown(renderer=_VeiligeHTML(escape=True), plugins=["table"])
-
-
-def markdown_html(tekst: str) -> str:
-    return _markdown(tekst)
-
-
-def voor_deelnemer(toelichting: str) -> str:
-    """The mark scheme as a learner may see it: without the paragraphs meant for the trainer."""
-    alineas = re.split(r"\n\s*\n", toelichting.strip())
-    return "\n\n".join(a for a in alineas if a.strip() and not VOOR_TRAINER.match(a.strip()))
-
-
-def opmerkingen_van_trainer(
-    gb: Gradebook, notebook_id: str, assignment_id: str, student: str
-) -> dict[str, str]:
-    """The comments a trainer typed, by cell. nbgrader's own automatic ones ("No response.")
-    are English and are not the trainer's words: they are left out."""
-    try:
-        inlevering = gb.find_submission_notebook(notebook_id, assignment_id, student)
-    except MissingEntry:
-        return {}
-    return {
-        c.name: c.manual_comment.strip()
-        for c in inlevering.comments
-        if isinstance(c.manual_comment, str) and c.manual_comment.strip()
-    }
-
-
-def _kop_en_tekst(bron: str) -> tuple[str | None, str]:
-    regels = bron.strip().splitlines()
-    if regels and regels[0].startswith("#"):
-        return regels[0].lstrip("#").strip(), "\n".join(regels[1:]).strip()
-    return None, bron
-
-
-def _antwoord_regels(bron: str | None) -> str:
-    if bron is None:
-        return "(deze cel ontbreekt)"
-    return "\n".join(r for r in bron.splitlines() if r.strip() and not r.strip().startswith("#"))
-
-
-def _feedback_blokken(nb: NotebookNode, bron: _Bron, opmerkingen: dict[str, str] | None = None) -> list[Blok]:
-    opmerkingen = opmerkingen or {}
-    per_id = {}
-    for cel in nb.cells:
-        gid = _grade_id(cel)
-        if gid and gid not in per_id:
-            per_id[gid] = cel
-    antwoorden = _antwoordbronnen(nb)
-    sleutels = {gid: s for gid, s in bron.sleutels().items() if s is not None}
-    blokken: list[Blok] = []
-    # Autograded casussen, in the order of the notebook.
-    nummers: list[int] = []
-    for gid in per_id:
-        s = sleutels.get(gid)
-        if s and s.nummer not in nummers:
-            nummers.append(s.nummer)
-    for nummer in nummers:
-        vragen = []
-        uitleg = None
-        titel = ""
-        for gid, s in sorted(
-            ((g, s) for g, s in sleutels.items() if s.nummer == nummer), key=lambda p: p[1].vraag != CATEGORIE
-        ):
-            cel = per_id.get(gid)
-            score = _nbgrader(cel).get("score") if cel is not None else None
-            max_score = bron.punten[gid]
-            b = beoordeel(antwoorden.get(s.antwoordcel), s)
-            berekend = geschaald(b.punten, s, max_score)
-            letter, wat = ("a", "soort aanpak") if s.vraag == CATEGORIE else ("b", "kenmerken")
-            vragen.append(
-                Vraag(
-                    naam=f"Vraag {nummer}{letter}: {wat}",
-                    punten=score,
-                    max_punten=max_score,
-                    antwoord=_antwoord_regels(antwoorden.get(s.antwoordcel)),
-                    zinnen=b.uitleg,
-                    hints=b.vorm,
-                    per_kenmerk=b.per_kenmerk,
-                    opmerking=opmerkingen.get(s.antwoordcel),
-                    aangepast=score is not None and abs(float(score) - berekend) > 1e-9,
-                )
-            )
-            uitleg = s.uitleg or uitleg
-            titel = s.titel
-        tekstcel = bron.cellen.get(casustekst(nummer))
-        tekst_html = markdown_html(_kop_en_tekst(tekstcel[2])[1]) if tekstcel else ""
-        blokken.append(
-            Blok(
-                kop=f"Casus {nummer}: {titel}",
-                tekst_html=tekst_html,
-                vragen=tuple(vragen),
-                uitleg=uitleg,
-                anker=f"casus-{nummer}",
-            )
-        )
-    # Written answers, graded by the trainer: pair "<x>_antwoord" with its question "<x>_vraag".
-    for gid in per_id:
-        basis = schrijfbasis(gid)
-        if basis is None or gid not in bron.grade or gid not in bron.solution:
-            continue
-        vraag = bron.cellen.get(vraagcel(basis))
-        vraagtekst = vraag[2] if vraag else ""
-        toelichting = voor_deelnemer("\n\n".join(m.strip() for m in MARKSCHEMA.findall(vraagtekst)))
-        kop, tekst = _kop_en_tekst(MARKSCHEMA.sub("", vraagtekst))
-        nbg = _nbgrader(per_id[gid])
-        blokken.append(
-            Blok(
-                kop=kop or basis,
-                tekst_html=markdown_html(tekst),
-                vragen=(
-                    Vraag(
-                        naam="Jouw antwoord",
-                        geschreven=True,
-                        punten=nbg.get("score"),
-                        max_punten=bron.punten[gid],
-                        antwoord=gewone_tekst(antwoorden.get(gid, "")),
-                        opmerking=opmerkingen.get(gid),
-                    ),
-                ),
-                toelichting_html=markdown_html(toelichting) if toelichting else "",
-                anker=cel_id(basis),
-            )
-        )
-    return blokken
-
-
-class FeedbackExporter(Exporter):
-    """nbgrader's generate_feedback writes this page instead of an HTML copy of the notebook."""
-
-    output_mimetype = "text/html"
-
-    @default("file_extension")
-    def _file_extension_default(self):
-        return ".html"
-
-    def from_notebook_node(self, nb, resources=None, **kw):
-        nb, resources = super().from_notebook_node(nb, resources, **kw)  # runs GetGrades
-        notebook_id, assignment_id, db_url = _ids(resources)
-        info = resources["nbgrader"]
-        with Gradebook(db_url) as gb:
-            try:
-                bron = _Bron(gb, notebook_id, assignment_id)
-            except MissingEntry:
-                raise RuntimeError(f"Opdracht {assignment_id} staat niet in het cijferbestand") from None
-            opmerkingen = opmerkingen_van_trainer(gb, notebook_id, assignment_id, info.get("student", ""))
-        pagina = maak_html(
-            titel=TITELS.get(assignment_id, assignment_id),
-            deelnemer=info.get("student", ""),
-            score=info.get("score"),
-            max_score=info.get("max_score", 0.0),
-            blokken=_feedback_blokken(nb, bron, opmerkingen),
-            te_laat=info.get("late_penalty") or 0.0,
-            resultaat=resultaat_zin(db_url, assignment_id, info.get("student", "")),
-        )
-        return pagina, resources
-
-
-def resultaat_zin(db_url: str, opdracht: str, student: str) -> str:
-    """Hook of the pass mark (wijkleren.eindopdracht.cesuur) on the feedback page: voldoende or onvoldoende,
-    from the submission's score minus the late penalty, or 'not known yet' while hand grading is open."""
-    from wijkleren.eindopdracht.cesuur import zin
-
-    with Gradebook(db_url) as gb:
-        try:
-            sub = gb.find_submission(opdracht, student)
-        except MissingEntry:
-            return ""
-        punten = max(0.0, float(sub.score) - float(sub.late_submission_penalty or 0.0))
-        return zin(opdracht, punten, float(sub.max_score), bool(sub.needs_manual_grade))

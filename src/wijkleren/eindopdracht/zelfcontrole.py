@@ -1,7 +1,7 @@
 """The learner's self-check before handing in: what to fix in the *form* of the answers.
 
 It reads the saved notebook file as data, with the same reader as the grader
-(:func:`wijkleren.eindopdracht.beoordelen.lees_antwoord`), so what it sees is what will be graded. It never
+(:func:`wijkleren.eindopdracht.antwoorden.lees_antwoord`), so what it sees is what will be graded. It never
 says whether an answer is right: it knows no answers.
 """
 
@@ -11,8 +11,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from wijkleren.eindopdracht.beoordelen import gewone_tekst, lees_antwoord, vormmeldingen
+from wijkleren.eindopdracht.antwoorden import gewone_tekst, lees_antwoord
 from wijkleren.eindopdracht.formaat import MIN_WOORDEN, TEKST, TEKST_STUB, VRAAGSOORTEN, WIJKLEREN, grade_id
+from wijkleren.eindopdracht.herkennen import vormmeldingen
 
 NIET_OF_GOED = "Let op: deze controle zegt niet of je antwoorden goed zijn. Dat hoor je na het nakijken."
 

@@ -16,6 +16,8 @@ import sysconfig
 from pathlib import Path
 
 import wijkleren
+from wijkleren.klasserver.accounts import als
+from wijkleren.klasserver.klas import Klas
 
 
 def pakketbron() -> Path:
@@ -144,3 +146,20 @@ def kopieer_omgeving(doel: Path) -> tuple[str, str, str]:
         if not pad.is_symlink() and pad.is_dir():
             os.chmod(pad, pad.stat().st_mode | 0o755)
     return str(nieuwe_python), str(venv / "bin"), ld_library_path
+
+
+def werkt_voor(klas: Klas, gebruiker: str) -> str:
+    """'' when `gebruiker` can run the course environment, else the error.
+
+    A quick check (importing nbgrader takes seconds): the interpreter, the standard library,
+    JupyterHub and the course code load, and nbgrader and JupyterLab are in reach.
+    """
+    code = (
+        "import importlib.util as u, jupyterhub, wijkleren.klasserver.hub\n"
+        "assert u.find_spec('nbgrader') and u.find_spec('jupyterlab'), 'nbgrader of jupyterlab ontbreekt'"
+    )
+    try:
+        res = als(klas, gebruiker, klas.python, "-c", code, timeout=120)
+    except OSError as e:  # the interpreter itself is out of reach
+        return str(e)
+    return "" if res.returncode == 0 else (res.stderr or res.stdout)[-2000:]

@@ -1,6 +1,7 @@
 """Where a course lives: nbgrader's own configuration decides, exactly as for the ``nbgrader`` command.
 
-A trainer runs ``nbgrader`` in the course folder (the one with ``nbgrader_config.py``). The
+A trainer runs ``nbgrader`` in the course folder (the one with ``nbgrader_config.py``);
+:func:`cursusmap` finds it (the given folder, the current one or ./exercises). The
 tools here do the same: :func:`lees_cursus` starts nbgrader's ``autograde`` application in that
 folder without running it, so the course root, the gradebook and every other setting come from
 the same files, with the same precedence, as for ``nbgrader autograde``.
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wijkleren.fouten import WijklerenFout
+from wijkleren.nakijkronde.oorzaken import RondeFout
 
 
 class CursusFout(WijklerenFout):
@@ -61,6 +63,18 @@ class Cursus:
     def pad(self, stap: str, student: str, opdracht: str) -> Path:
         """The folder of one step (e.g. 'submitted' or 'autograded') for a student and assignment."""
         return Path(self.coursedir.format_path(stap, student, opdracht))
+
+
+def cursusmap(gegeven: str | Path | None = None) -> Path:
+    """The nbgrader course folder: the given one, the current folder, or ./exercises."""
+    kandidaten = [Path(gegeven)] if gegeven else [Path.cwd(), Path.cwd() / "exercises"]
+    for map_ in kandidaten:
+        if (map_ / "nbgrader_config.py").is_file():
+            return map_.resolve()
+    raise RondeFout(
+        "Ik vind de nbgrader-cursus niet (de map met nbgrader_config.py). "
+        "Ga naar de hoofdmap van Wijkleren, of geef de map aan met --cursus."
+    )
 
 
 def lees_cursus(map_: Path | str = ".") -> Cursus:

@@ -12,7 +12,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from wijkleren.casussen.bank import LeesFout, _dutch, lees_yaml
+from wijkleren.casussen.bank import LeesFout, lees_yaml
+from wijkleren.casussen.schema import veldmelding
 from wijkleren.fouten import WijklerenFout
 
 M = TypeVar("M", bound=BaseModel)
@@ -38,7 +39,7 @@ def _bericht(err: dict) -> str:
         return "moet een lijst zijn (elk onderdeel begint met '- ')"
     if soort in ("model_type", "dict_type", "model_attributes_type"):
         return "moet een onderdeel met velden zijn (veld: waarde)"
-    return _dutch(err)
+    return veldmelding(err)
 
 
 def fouttekst(pad: Path | str, fout: ValidationError) -> str:

@@ -1,7 +1,7 @@
 """The pre-test and post-test: two parallel forms of click items, their checks and their JSON.
 
 Each form (``data/meting/vorm_a.yaml``, ``vorm_b.yaml``) is a casus file with the bank's schema
-(:class:`wijkleren.casussen.bank.Casus`), but the bank does not load it: the forms are new cases that
+(:class:`wijkleren.casussen.schema.Casus`), but the bank does not load it: the forms are new cases that
 no exercise and no assignment shows. An item asks what the toets asks: read the case, choose the
 category out of three, and name the decisive kenmerk (or "geen" when all nine are there).
 
@@ -16,12 +16,13 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from wijkleren.casussen.bank import Casus, CasusFout, LeesFout, laad_bestand
+from wijkleren.casussen.bank import LeesFout, laad_bestand
 from wijkleren.casussen.beslisregel import feedback_keuze
 from wijkleren.casussen.domein import (
     CATEGORIE_NAAM,
     CATEGORIEEN,
     GEBIEDSGERICHT,
+    GEEN_KENMERK,
     IN_GEBIED,
     KENMERK,
     KENMERK_CODES,
@@ -32,6 +33,7 @@ from wijkleren.casussen.domein import (
     WIJKAANPAK,
 )
 from wijkleren.casussen.overzicht import meldt_afwezigheid, verteller_noemt_label, woorden
+from wijkleren.casussen.schema import Casus, CasusFout
 from wijkleren.fouten import WijklerenFout
 from wijkleren.oefeningen.misvattingen import kenmerk_misvatting, misvattingen_voor
 
@@ -45,7 +47,7 @@ AANTAL = 7  # items per form
 MIX: dict[str, int] = {WIJKAANPAK: 2, GEBIEDSGERICHT: 2, NIET_GEBIEDSGERICHT: 3}
 SOORT_MINSTENS: dict[str, int] = {SECTORAAL: 1, IN_GEBIED: 1}
 WOORDEN_MIN, WOORDEN_MAX = 100, 135
-GEEN = "geen"  # the decisive-kenmerk answer for a wijkaanpak: no kenmerk is missing
+GEEN = GEEN_KENMERK  # the decisive-kenmerk answer for a wijkaanpak: no kenmerk is missing
 PUNTEN_CATEGORIE = 1
 PUNTEN_KENMERK = 1
 

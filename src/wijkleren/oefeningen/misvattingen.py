@@ -18,7 +18,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from wijkleren.casussen.bank import Casus
 from wijkleren.casussen.domein import (
     CATEGORIE_NAAM,
     CATEGORIEEN,
@@ -32,6 +31,7 @@ from wijkleren.casussen.domein import (
     WIJKAANPAK,
     WIJKAANPAK_KENMERKEN,
 )
+from wijkleren.casussen.schema import Casus
 from wijkleren.oefeningen.leerdata import LeerdataFout, laad, plat
 
 BESTAND = Path(__file__).parent / "data" / "misvattingen.yaml"

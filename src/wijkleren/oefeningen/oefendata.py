@@ -1,27 +1,20 @@
-"""The exercises' data: cases, kenmerken and every text a learner reads, as JSON for one component.
+"""The five practice exercises and the "Herhaling" line: settings, every text a learner reads, their data.
 
 The exercise itself (rounds, repetition, judging, feedback, saved progress) has one
 implementation: ``static/oefeningen.js``. The book's pages run it on the data block that
-``boek.py`` writes; JupyterLab runs the same file through anywidget (``widgets.py``).
-Python only makes the data (:func:`oefendata`); the script holds no sentence of its own.
+``boek/extensie.py`` writes; JupyterLab runs the same file through anywidget (``widget.py``).
+Python only makes the data (:func:`oefening_data`, for the component through
+:func:`wijkleren.oefeningen.onderdelen.onderdeel`); the script holds no sentence of its own.
 """
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from collections.abc import Callable, Iterable, Sequence
-from functools import cache, partial
-from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from collections.abc import Iterable, Sequence
 
 from wijkleren.casussen import bank as casusbank
-from wijkleren.casussen import beslisregel, domein
-from wijkleren.casussen.bank import Casus
-from wijkleren.casussen.beslisregel import beslis, feedback_keuze, uitleg_uitkomst
+from wijkleren.casussen.beslisregel import feedback_keuze
 from wijkleren.casussen.domein import (
     CATEGORIE_NAAM,
     CATEGORIEEN,
@@ -30,10 +23,10 @@ from wijkleren.casussen.domein import (
     KENMERKEN,
     WIJKAANPAK,
 )
-from wijkleren.oefeningen import meting, misvattingen, scenario
+from wijkleren.casussen.schema import Casus
 from wijkleren.oefeningen.misvattingen import kenmerk_misvatting, misvattingen_voor
-
-SPECTRUM_BESTAND = Path(__file__).parent / "data" / "spectrum.yaml"
+from wijkleren.oefeningen.regelpad import regeldata
+from wijkleren.oefeningen.spectrum import POSITIES, spectrum_item, spectrum_items
 
 RONDE = 5  # answers per practice round
 TERUG = (3, 6)  # a missed item comes back after 3 others; answered right, once more after 6
@@ -151,15 +144,6 @@ _KENMERK_ZINNEN: dict[str, dict[str, str]] = {
     },
 }
 
-Positie = Literal["generiek", "tussenin", "specifiek"]
-POSITIES: dict[str, dict[str, str]] = {
-    "generiek": {"naam": "Generiek", "plek": "aan de generieke kant"},
-    "tussenin": {"naam": "Tussenin", "plek": "tussen de twee uitersten in"},
-    "specifiek": {"naam": "Specifiek", "plek": "aan de specifieke kant"},
-}
-_SPECTRUM_GOED = "Goed. Deze aanpak ligt {plek}."
-_SPECTRUM_FOUT = "Niet goed. Je koos: {gekozen}. Deze aanpak ligt {plek}."
-
 # The exercises. "kiezen": pick one answer; "kenmerken": tick kenmerken; "stappen": walk the rule.
 OEFENINGEN: dict[str, dict] = {
     "indelen-twee": {
@@ -202,45 +186,6 @@ OEFENINGEN: dict[str, dict] = {
 }
 
 
-class SpectrumItem(BaseModel):
-    """One approach to place on the RMO spectrum, with its place and why."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,40}$")
-    titel: str = Field(min_length=3, max_length=120)
-    tekst: str = Field(min_length=40)
-    positie: Positie
-    uitleg: str = Field(min_length=20)
-
-
-@cache
-def spectrum_items(pad: Path = SPECTRUM_BESTAND) -> tuple[SpectrumItem, ...]:
-    """The spectrum exercise's approaches; a file error names the file, the item and the field."""
-    data, _ = casusbank.lees_yaml(pad)
-    items = []
-    for nr, ruw in enumerate(data or []):
-        try:
-            items.append(SpectrumItem.model_validate(ruw))
-        except Exception as fout:
-            wie = ruw.get("id") if isinstance(ruw, dict) else None
-            raise ValueError(f"{pad}: aanpak '{wie or nr + 1}': {fout}") from None
-    if len({i.id for i in items}) != len(items):
-        raise ValueError(f"{pad}: een id komt twee keer voor")
-    return tuple(items)
-
-
-def bronbestanden() -> list[Path]:
-    """Files the exercise data is made from: a book page with an exercise depends on them."""
-    from wijkleren.oefeningen import werkblad
-
-    modules = (domein, beslisregel, casusbank, misvattingen, meting, scenario, werkblad)
-    code = [Path(m.__file__) for m in modules]
-    data = [SPECTRUM_BESTAND, misvattingen.BESTAND, scenario.BESTAND, werkblad.BESTAND]
-    data += [meting.vorm_bestand(v) for v in meting.VORMEN]
-    return [*casusbank.bank_bestanden(), *data, Path(__file__), *code]
-
-
 def _volgorde(items: Iterable, zaad: str) -> list:
     """Easy cases first; within a level a fixed shuffle, the same on every build and in both places."""
     uit: list = []
@@ -250,30 +195,6 @@ def _volgorde(items: Iterable, zaad: str) -> list:
         random.Random(f"{zaad}-{niveau}").shuffle(groep)
         uit.extend(groep)
     return uit
-
-
-def regeldata() -> dict:
-    """The rule as the component walks it (the beslisregel exercise and the worksheet): ``regel``,
-    per kenmerk where 'nee' ends the path, and ``alle_ja``, where the path ends with all nine."""
-    return {"regel": _regel(), "alle_ja": _einde(beslis(k.code for k in KENMERKEN))}
-
-
-def _regel() -> list[dict]:
-    """The rule as a path: per kenmerk its question and, for 'nee', where the path ends.
-
-    Made by asking beslisregel.beslis, so the path cannot drift from the rule.
-    """
-    stappen = []
-    for nr, kenmerk in enumerate(KENMERKEN):
-        eerder = [k.code for k in KENMERKEN[:nr]]
-        uit = beslis(eerder)
-        assert uit.beslissend == kenmerk.code, "de beslisregel vraagt de kenmerken in domein-volgorde"
-        stappen.append({"kenmerk": kenmerk.code, "nee": _einde(uit)})
-    return stappen
-
-
-def _einde(uit: beslisregel.Uitkomst) -> dict:
-    return {"categorie": uit.categorie, "naam": CATEGORIE_NAAM[uit.categorie], "zin": uitleg_uitkomst(uit)}
 
 
 def _hoofdletter(tekst: str) -> str:
@@ -298,7 +219,7 @@ def _kenmerken_data(soort: str) -> list[dict]:
 def bewijs_plekken(tekst: str, bewijs: dict[str, str]) -> list[list]:
     """Where each kenmerk's evidence is in the text: [begin, end, code], in order of begin.
 
-    The bank matches evidence with every run of whitespace as one space (casusbank.zonder_witruimte);
+    The bank matches evidence with every run of whitespace as one space (schema.zonder_witruimte);
     so does this, on the text exactly as the component shows it. Phrases may overlap.
     """
     plekken = []
@@ -328,7 +249,7 @@ def _hoort_bij(casus: Casus, oefening: str) -> bool:
     return casus.oefening in (None, oefening)
 
 
-def oefendata(oefening: str, bank: Sequence[Casus] | None = None) -> dict:
+def oefening_data(oefening: str, bank: Sequence[Casus] | None = None) -> dict:
     """Everything one exercise shows, as a JSON-able dict. Only 'oefenen' cases ever go in."""
     if oefening not in OEFENINGEN:
         raise KeyError(f"Onbekende oefening '{oefening}'. Kies uit: {', '.join(OEFENINGEN)}.")
@@ -350,7 +271,7 @@ def oefendata(oefening: str, bank: Sequence[Casus] | None = None) -> dict:
     }
     if oefening == "spectrum":
         data["keuzes"] = [{"code": p, "naam": v["naam"]} for p, v in POSITIES.items()]
-        data["items"] = [_spectrum_item(i) for i in _volgorde(spectrum_items(), oefening)]
+        data["items"] = [spectrum_item(i) for i in _volgorde(spectrum_items(), oefening)]
         data["telt_kenmerken"] = False
         return data
     data["telt_kenmerken"] = True
@@ -389,115 +310,3 @@ def herhalingdata() -> dict:
         ],
         "teksten": dict(HERHALING_TEKSTEN),
     }
-
-
-# The component's own words for the pre-/post-test, the scenario and the worksheet, besides
-# those in the content modules (meting.TEKSTEN, scenario.TEKSTEN, werkblad.TEKSTEN).
-TOETS_TEKSTEN: dict[str, str] = {
-    "kies_eerst": "Kies eerst bij beide vragen een antwoord. Daarna ga je verder.",
-    "overzicht": "Je antwoorden per casus",
-    "item_punten": "Casus {nr}, {titel}: {punten} van de {max} punten",
-    "opnieuw": "Maak de toets opnieuw",
-    "opnieuw_vraag": "Wil je de toets echt opnieuw maken? Dan wis je je antwoorden bij deze toets.",
-    "opnieuw_ja": "Ja, wis mijn antwoorden",
-    "opnieuw_nee": "Nee, ga terug",
-    "beschadigd": "Je bewaarde antwoorden konden niet worden gelezen. Daarom begin je opnieuw bij de eerste casus.",
-}
-# Shared with the exercises: the marks in a case text, and the note about corrupt saved state.
-_GEDEELD = ("bewijs_kenmerk", "bewijs_legenda", "legenda_kenmerk", "scheiding")
-SCENARIO_TEKSTEN: dict[str, str] = {
-    "kwaliteit": "Je advies",
-    "keuze_met_kwaliteit": "{keuze} ({kwaliteit})",
-    "beschadigd": "Je bewaarde keuzes konden niet worden gelezen. Daarom begin je opnieuw bij het eerste besluit.",
-}
-WERKBLAD_TEKSTEN: dict[str, str] = {
-    "bestandsnaam": "mijn-wijk-mijn-plan.html",
-    "geopend": "Je bewaarde werkblad is geopend.",
-    "beschadigd": "Je bewaarde werkblad kon niet worden gelezen. Daarom begin je met een leeg werkblad.",
-}
-MAX_WERKBLAD_VELD = 5000  # characters per field of the worksheet
-
-
-def toetsdata(rol: str) -> dict:
-    """The pre-test (form A) or the post-test (form B) for the component.
-
-    The post-test carries the pre-test's answer key, so it can show the gain from what the
-    learner answered in the pre-test (kept in the browser under the pre-test's own key).
-    """
-    vorm = meting.VOORTOETS if rol == "voortoets" else meting.NATOETS
-    data = meting.metingdata(vorm)
-    for item in data["items"]:
-        item["bewijs"] = bewijs_plekken(item["tekst"], item["bewijs"])
-    gedeeld = {k: TEKSTEN[k] for k in _GEDEELD}
-    data.update(soort="toets", teksten={**data["teksten"], **gedeeld, **TOETS_TEKSTEN}, meld=rol == "natoets")
-    if rol == "natoets":
-        voor = meting.metingdata(meting.VOORTOETS)
-        data["voor"] = {
-            "id": voor["id"],
-            "max": voor["max"],
-            "sleutel": [[i["id"], i["goed"], i["beslissend"]] for i in voor["items"]],
-        }
-    return data
-
-
-def scenariodata() -> dict:
-    """The branching scenario "Advies aan de wethouder" for the component."""
-    data = scenario.scenario_data()
-    data.update(soort="scenario", teksten={**data["teksten"], **SCENARIO_TEKSTEN})
-    return data
-
-
-def werkbladdata() -> dict:
-    """The worksheet "Mijn wijk, mijn plan" for the component; it stays in the browser."""
-    from wijkleren.oefeningen import werkblad  # it takes the rule's path from this module
-
-    data = werkblad.werkblad_data()
-    teksten = {**data["teksten"], **WERKBLAD_TEKSTEN}
-    data.update(soort="werkblad", teksten=teksten, max=MAX_WERKBLAD_VELD)
-    return data
-
-
-# Everything the component can show, by the name a book page or a notebook uses.
-ONDERDELEN: dict[str, Callable[[], dict]] = {
-    **{n: partial(oefendata, n) for n in OEFENINGEN},
-    "herhaling": herhalingdata,
-    "voortoets": partial(toetsdata, "voortoets"),
-    "natoets": partial(toetsdata, "natoets"),
-    "scenario": scenariodata,
-    "werkblad": werkbladdata,
-}
-
-
-def onderdeel(naam: str) -> dict:
-    """The data of one part of the component: an exercise, a test, the scenario, the worksheet."""
-    if naam not in ONDERDELEN:
-        raise KeyError(f"Onbekende oefening '{naam}'. Kies uit: {', '.join(ONDERDELEN)}.")
-    return ONDERDELEN[naam]()
-
-
-def _spectrum_item(item: SpectrumItem) -> dict:
-    plek = POSITIES[item.positie]["plek"]
-    feedback = {
-        p: _SPECTRUM_GOED.format(plek=plek)
-        if p == item.positie
-        else _SPECTRUM_FOUT.format(gekozen=v["naam"].lower(), plek=plek)
-        for p, v in POSITIES.items()
-    }
-    return {
-        "id": item.id,
-        "titel": item.titel,
-        "tekst": item.tekst.strip(),
-        "uitleg": item.uitleg.strip(),
-        "goed": item.positie,
-        "feedback": feedback,
-        "gemist": [],
-        "valkuil": None,
-        "bewijs": [],
-        "misvatting": {},
-    }
-
-
-def als_html_json(data: dict) -> str:
-    """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' left as such."""
-    tekst = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return tekst.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

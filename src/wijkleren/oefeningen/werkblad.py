@@ -4,7 +4,7 @@ The data file (``data/mijn_plan.yaml``) holds the fields that describe the plan,
 kenmerk and three reflection questions. The threshold per kenmerk (what is enough, what is not) is
 not in that file: it comes from :data:`wijkleren.casussen.domein.KENMERKEN` by code, so it has one source.
 The rule's outcome is worked out in the component from the ticked kenmerken, by walking the same
-path the beslisregel exercise walks (``regel`` and ``alle_ja``, made by ``oefeningen``).
+path the beslisregel exercise walks (``regel`` and ``alle_ja``, made by :mod:`.regelpad`).
 Nothing a learner types leaves the browser.
 """
 
@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from wijkleren.casussen.domein import KENMERK, KENMERK_CODES, KENMERKEN
 from wijkleren.oefeningen.leerdata import LeerdataFout, laad, plat
-from wijkleren.oefeningen.oefendata import regeldata
+from wijkleren.oefeningen.regelpad import regeldata
 
 BESTAND = Path(__file__).parent / "data" / "mijn_plan.yaml"
 AANTAL_REFLECTIE = 3

@@ -1,7 +1,7 @@
 """The exercises in JupyterLab: the book's own exercise script, shown through anywidget.
 
 A notebook needs one line: ``toon("indelen-twee")``. The widget carries two things: the
-data from :func:`wijkleren.oefeningen.oefendata.oefendata` (the same JSON the book's pages hold) and
+data from :func:`wijkleren.oefeningen.onderdelen.onderdeel` (the same JSON the book's pages hold) and
 ``static/oefeningen.js`` as its module. All behaviour runs in the browser, in that script:
 nothing goes back to the kernel, so a kernel restart leaves a working exercise, and the
 progress is in the browser's storage under the same key as in the book.
@@ -15,7 +15,8 @@ import anywidget
 import traitlets
 
 from wijkleren.oefeningen import COMPONENT
-from wijkleren.oefeningen import oefendata as oefeningen
+from wijkleren.oefeningen.oefendata import TEKSTEN
+from wijkleren.oefeningen.onderdelen import onderdeel
 
 # The script is a plain page script for the book; as anywidget's ES module it needs one export.
 EXPORT = "\nexport default globalThis.WijklerenOefeningen.anywidget;\n"
@@ -41,7 +42,7 @@ LAB_STIJL = """
 
 
 class Oefening(anywidget.AnyWidget):
-    """One exercise. ``data`` is oefendata's JSON; the script draws and runs the rest."""
+    """One exercise. ``data`` is onderdeel's JSON; the script draws and runs the rest."""
 
     _esm = module_bron()
     _css = stijl()
@@ -49,12 +50,12 @@ class Oefening(anywidget.AnyWidget):
 
     def __init__(self, naam: str | None = None, data: dict | None = None, **kwargs):
         if data is None:
-            data = oefeningen.onderdeel(naam)
+            data = onderdeel(naam)
         super().__init__(data=data, **kwargs)
 
     def __repr__(self) -> str:
         # Shown where the exercise cannot be drawn: say what to do, in the course's words.
-        return oefeningen.TEKSTEN["geen_oefening"]
+        return TEKSTEN["geen_oefening"]
 
 
 def toon(naam: str) -> None:

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wijkleren.eindopdracht.cesuur import OPEN, VOLDOENDE, grens
-from wijkleren.eindopdracht.formaat import BEOORDELEN, TOEPASSEN
+from wijkleren.eindopdracht.formaat import OPDRACHTEN, TITELS
 from wijkleren.fouten import WijklerenFout
 from wijkleren.trainer import pdf
 
 CURSUSNAAM = "Wijkleren: gebiedsgericht werken, de wijkaanpak en wat geen van beide is"
-TITELS = {BEOORDELEN: "Deel 1: casussen beoordelen", TOEPASSEN: "Deel 2: toepassen"}
+# "Deel 1: casussen beoordelen", "Deel 2: toepassen": the format's titles with the part's number.
+DEELTITELS = {o: f"Deel {nr}: {TITELS[o].lower()}" for nr, o in enumerate(OPDRACHTEN, start=1)}
 MAANDEN = "januari februari maart april mei juni juli augustus september oktober november december".split()
 
 
@@ -68,7 +69,7 @@ def maak_html(c: Certificaat) -> str:
     """The certificate as one self-contained HTML page (A4, one page)."""
     e = lambda t: html.escape(str(t), quote=True)  # noqa: E731
     rijen = "".join(
-        f'<tr><th scope="row">{e(TITELS.get(o, o))}</th><td>{_getal(p)} van {_getal(m)} punten</td>'
+        f'<tr><th scope="row">{e(DEELTITELS.get(o, o))}</th><td>{_getal(p)} van {_getal(m)} punten</td>'
         f"<td>voldoende (grens {_getal(grens(o, m))})</td></tr>"
         for o, p, m in c.resultaten
     )
@@ -166,8 +167,7 @@ def voeg_toe(acties, parser_class) -> None:
 def _opdracht(args) -> int:
     import sys
 
-    from wijkleren.nakijkronde.cursus import lees_cursus
-    from wijkleren.nakijkronde.ronde import cursusmap
+    from wijkleren.nakijkronde.cursus import cursusmap, lees_cursus
     from wijkleren.trainer.export import lees_cijferlijst
 
     try:

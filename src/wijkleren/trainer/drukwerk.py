@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 from wijkleren.casussen import bank as casusbank
-from wijkleren.casussen.bank import Casus, CasusFout, LeesFout
+from wijkleren.casussen.bank import LeesFout
 from wijkleren.casussen.beslisregel import beslis
 from wijkleren.casussen.domein import (
     CATEGORIE_NAAM,
@@ -35,6 +35,7 @@ from wijkleren.casussen.domein import (
     WIJKAANPAK_KENMERKEN,
     soort,
 )
+from wijkleren.casussen.schema import Casus, CasusFout
 from wijkleren.fouten import WijklerenFout, voer_uit
 from wijkleren.trainer import pdf
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from wijkleren.casussen.beslisregel import beslis
 from wijkleren.casussen.domein import CATEGORIE_NAAM, CATEGORIEEN, KENMERK, KENMERK_CODES
-from wijkleren.eindopdracht.beoordelen import beoordeel, lees_antwoord
+from wijkleren.eindopdracht.antwoorden import lees_antwoord
+from wijkleren.eindopdracht.beoordelen import beoordeel
 from wijkleren.eindopdracht.formaat import VRAAG_CATEGORIE, VRAAG_KENMERKEN
 from wijkleren.nakijkronde.cijferboek import Klasgegevens, Vraag
 

@@ -1,7 +1,7 @@
 /* Wijkleren: the exercise component. The one implementation of an exercise: rounds,
  * repetition, judging, feedback and saved progress.
  *
- * Two hosts run this same file on the same data (wijkleren.oefeningen.oefendata.oefendata, Python):
+ * Two hosts run this same file on the same data (wijkleren.oefeningen.onderdelen.onderdeel, Python):
  * - the book's pages load it as a plain script; it starts every [data-oefening] block and
  *   reads the data from the block's <script type="application/json">;
  * - JupyterLab runs it through anywidget: src/wijkleren/oefeningen/widget.py adds one line,
@@ -17,7 +17,7 @@
  * (stand.herhaling, dates as local day numbers) with a mastery rule, the "Herhaling" line of
  * the start pages (startTeller), the pre-test and post-test (startToets; the post-test reports
  * through meldToets), the scenario (startScenario) and the worksheet (startWerkblad, kept only in
- * this browser's localStorage, never in the LMS). oefeningen.onderdeel (Python) makes each one's data.
+ * this browser's localStorage, never in the LMS). wijkleren.oefeningen.onderdelen.onderdeel (Python) makes each one's data.
  *
  * This file holds no learner-facing text: every word comes from the data. Case text and
  * whatever a learner types are only ever set with textContent, so HTML is shown, never run.
@@ -1529,7 +1529,7 @@
     };
   }
 
-  // anywidget's entry: the data is the widget's "data" trait, made by oefendata in Python.
+  // anywidget's entry: the data is the widget's "data" trait, made by onderdelen.onderdeel in Python.
   var anywidget = {
     render: function (ctx) {
       var houder = document.createElement("div");
