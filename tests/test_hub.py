@@ -40,8 +40,7 @@ from pathlib import Path
 import pytest
 
 from wijkleren.eindopdracht.beoordelen import sleutel_uit_bron
-from wijkleren.eindopdracht.formaat import BEOORDELEN, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN
-from wijkleren.eindopdracht.formaat import VRAAG_CATEGORIE as CATEGORIE
+from wijkleren.eindopdracht.formaat import BEOORDELEN, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, VRAAG_CATEGORIE
 from wijkleren.klasserver.accounts import als, bestaat, processen_van, verwijder_account
 from wijkleren.klasserver.klas import CURSUS, TOETSMAP, Klas
 from wijkleren.klasserver.proces import api
@@ -108,7 +107,7 @@ def vul(nb: dict, grade_id: str, antwoord: str) -> None:
 
 def alles_goed(nb: dict, keys) -> None:
     for s in keys:
-        if s.vraag == CATEGORIE:
+        if s.vraag == VRAAG_CATEGORIE:
             vul(nb, s.antwoordcel, f'categorie = "{s.label}"')
         else:
             vul(nb, s.antwoordcel, f"kenmerken = {json.dumps(list(s.kenmerken) or ['geen'])}")
@@ -116,7 +115,7 @@ def alles_goed(nb: dict, keys) -> None:
 
 def alleen_categorieen(nb: dict, keys) -> None:
     for s in keys:
-        if s.vraag == CATEGORIE:
+        if s.vraag == VRAAG_CATEGORIE:
             vul(nb, s.antwoordcel, f'categorie = "{s.label}"')
 
 

@@ -26,6 +26,7 @@ from wijkleren.casussen.beslisregel import beslis
 from wijkleren.casussen.domein import (
     CATEGORIEEN,
     GEBIEDSGERICHT,
+    GEEN_KENMERK,
     KENMERK,
     KENMERK_CODES,
     NIET_GEBIEDSGERICHT,
@@ -43,7 +44,7 @@ from wijkleren.oefeningen.onderdelen import als_html_json
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "wijkleren" / "oefeningen" / "data"
 VORMEN = meting.metingen()
-ALLE_ITEMS = [c for v in meting.VORMEN for c in VORMEN[v]]
+ALLE_ITEMS = [c for v in meting.TOETSVORMEN for c in VORMEN[v]]
 
 
 def _groep(c):
@@ -153,23 +154,23 @@ def test_parallel_check_can_fail():
     assert any("label" in p for p in fout) and any("beslissend kenmerk" in p for p in fout)
 
 
-@pytest.mark.parametrize("vorm", meting.VORMEN)
+@pytest.mark.parametrize("vorm", meting.TOETSVORMEN)
 def test_metingdata_is_what_the_component_needs(vorm):
     data = meting.metingdata(vorm)
     json.loads(json.dumps(data))
     assert als_html_json(data)
     assert data["rol"] == ("voortoets" if vorm == "a" else "natoets")
     assert [k["code"] for k in data["keuzes"]] == list(CATEGORIEEN)
-    assert [k["code"] for k in data["kenmerk_keuzes"]] == [*KENMERK_CODES, meting.GEEN]
+    assert [k["code"] for k in data["kenmerk_keuzes"]] == [*KENMERK_CODES, GEEN_KENMERK]
     assert data["max"] == 14 and len(data["items"]) == 7
     for item in data["items"]:
         c = next(c for c in VORMEN[vorm] if c.id == item["id"])
         assert item["goed"] == c.label and item["soort"] == c.uitkomst.soort
-        assert item["beslissend"] == (c.uitkomst.beslissend or meting.GEEN)
+        assert item["beslissend"] == (c.uitkomst.beslissend or GEEN_KENMERK)
         assert set(item["feedback"]) == set(CATEGORIEEN)
         assert set(item["misvatting"]) == set(CATEGORIEEN) - {c.label}
         assert all(item["misvatting"].values())
-        assert set(item["kenmerk_feedback"]) == {*KENMERK_CODES, meting.GEEN}
+        assert set(item["kenmerk_feedback"]) == {*KENMERK_CODES, GEEN_KENMERK}
         goed = [k for k, v in item["kenmerk_feedback"].items() if v.startswith("Goed.")]
         assert goed == [item["beslissend"]]
         assert all(b in item["tekst"] for b in item["bewijs"].values())
@@ -191,12 +192,12 @@ def test_kenmerk_feedback_names_the_mistake():
     aanwezig = gg.kenmerken[0]
     assert "is er wel" in meting.kenmerk_feedback(gg, aanwezig)
     assert misvattingen.kenmerk_misvatting(aanwezig, "gemist") in meting.kenmerk_feedback(gg, aanwezig)
-    assert "Er ontbreekt wel een kenmerk" in meting.kenmerk_feedback(gg, meting.GEEN)
+    assert "Er ontbreekt wel een kenmerk" in meting.kenmerk_feedback(gg, GEEN_KENMERK)
     sectoraal = next(c for c in ALLE_ITEMS if c.uitkomst.soort == "sectoraal")
     later = next(k for k in KENMERK_CODES[1:] if k not in sectoraal.kenmerken)
     assert "stopt eerder" in meting.kenmerk_feedback(sectoraal, later)
     wa = next(c for c in ALLE_ITEMS if c.label == WIJKAANPAK)
-    assert meting.kenmerk_feedback(wa, meting.GEEN).startswith("Goed.")
+    assert meting.kenmerk_feedback(wa, GEEN_KENMERK).startswith("Goed.")
     with pytest.raises(meting.MetingFout):
         meting.kenmerk_feedback(wa, "<script>")
 

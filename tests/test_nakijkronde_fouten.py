@@ -76,6 +76,7 @@ def start(map_: Path, *extra: str, limiet: int | None = None, pauze: float = 0) 
     args = [*gewone_rechten(), str(BIN / "wijkleren"), "opdracht", "nakijken", OPDRACHT]
     args += ["--cursus", str(map_), "--werkers", "2", *extra]
     omgeving = cursussen.omgeving()
+    omgeving["PYTHONFAULTHANDLER"] = "1"  # a hung round shows its threads' stacks on SIGABRT
     if pauze:
         omgeving[nr.TEST_PAUZE] = str(pauze)
     return subprocess.Popen(
@@ -230,7 +231,12 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_finishes(klas, schoon, tmp_path):
     assert p.poll() is None, "de ronde stopte voor Ctrl-C: " + p.communicate()[1][-3000:]
     assert klaar_in_journaal(map_), "na 300 s nog geen deelnemer klaar"
     os.killpg(p.pid, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole group
-    out, err = p.communicate(timeout=120)
+    try:
+        out, err = p.communicate(timeout=180)
+    except subprocess.TimeoutExpired:  # hung: let faulthandler show where each thread is
+        os.kill(p.pid, signal.SIGABRT)
+        out, err = p.communicate(timeout=60)
+        pytest.fail("de ronde stopte niet binnen 180 s na Ctrl-C:\n" + err[-6000:])
     geen_wezen(p.pid)
     assert p.returncode == 130, err[-3000:]
     assert 0 < len(klaar_in_journaal(map_)) < AANTAL  # stopped halfway

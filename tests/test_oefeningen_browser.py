@@ -340,6 +340,10 @@ def test_works_from_the_file_system_without_any_server(boek, browser):
     item = data["items"][0]
     page.locator(f'[data-keuze="{item["goed"]}"]').click()
     assert page.locator(".wl-feedback p.wl-oordeel").inner_text() == item["feedback"][item["goed"]]
+    # The answer is in this origin's localStorage (file://) before the reload. Chromium writes it to
+    # disk a moment later; on a busy machine a reload at once could come before that.
+    page.wait_for_function("s => localStorage.getItem(s) !== null", arg="wijkleren:oefening:indelen-twee")
+    page.wait_for_timeout(1500)
     page.reload(wait_until="load")
     page.wait_for_selector("[data-oefening][data-klaar]")
     assert page.locator(".wl-ronde").inner_text().startswith("Ronde 1: 1 van de 1 goed")

@@ -17,10 +17,15 @@ import nbformat
 
 from wijkleren.casussen.bank import casus as bankcasus
 from wijkleren.casussen.beslisregel import beslis
-from wijkleren.casussen.domein import GEBIEDSGERICHT, KENMERK_CODES, NIET_GEBIEDSGERICHT, WIJKAANPAK
-from wijkleren.casussen.domein import GEEN_KENMERK as GEEN
+from wijkleren.casussen.domein import (
+    GEBIEDSGERICHT,
+    GEEN_KENMERK,
+    KENMERK_CODES,
+    NIET_GEBIEDSGERICHT,
+    WIJKAANPAK,
+)
 from wijkleren.eindopdracht.beoordelen import Sleutel
-from wijkleren.eindopdracht.formaat import VRAAG_CATEGORIE as CATEGORIE
+from wijkleren.eindopdracht.formaat import VRAAG_CATEGORIE
 from wijkleren.nakijkronde.cijferboek import lees_vragen
 from wijkleren.nakijkronde.cursus import Cursus
 
@@ -110,7 +115,7 @@ def antwoord_kenmerken(sleutel: Sleutel, kunde: float, rng: random.Random) -> st
             wel = not wel
         if wel:
             gekozen.append(code)
-    return "kenmerken = [" + ", ".join(f'"{c}"' for c in gekozen or [GEEN]) + "]"
+    return "kenmerken = [" + ", ".join(f'"{c}"' for c in gekozen or [GEEN_KENMERK]) + "]"
 
 
 def simuleer_klas(
@@ -157,7 +162,7 @@ def simuleer_klas(
                 sleutel = sleutels.get(gid)
                 if sleutel is None:
                     continue
-                maak = antwoord_categorie if sleutel.vraag == CATEGORIE else antwoord_kenmerken
+                maak = antwoord_categorie if sleutel.vraag == VRAAG_CATEGORIE else antwoord_kenmerken
                 cel.source = f"# Mijn antwoord\n{maak(sleutel, kunde, rng)}"
             nbformat.write(nb, doel / pad.name)
         moment = start + timedelta(minutes=3 * nr)

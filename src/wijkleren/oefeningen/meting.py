@@ -38,18 +38,16 @@ from wijkleren.fouten import WijklerenFout
 from wijkleren.oefeningen.misvattingen import kenmerk_misvatting, misvattingen_voor
 
 METING_MAP = Path(__file__).parent / "data" / "meting"
-VORMEN: tuple[str, ...] = ("a", "b")
+TOETSVORMEN: tuple[str, ...] = ("a", "b")
 VOORTOETS, NATOETS = "a", "b"  # the pre-test is form A, the post-test form B
 ROL: dict[str, str] = {VOORTOETS: "voortoets", NATOETS: "natoets"}
 
 AANTAL = 7  # items per form
 # Per form: how many items of each category, and of each kind of niet_gebiedsgericht at least.
-MIX: dict[str, int] = {WIJKAANPAK: 2, GEBIEDSGERICHT: 2, NIET_GEBIEDSGERICHT: 3}
+PER_VORM: dict[str, int] = {WIJKAANPAK: 2, GEBIEDSGERICHT: 2, NIET_GEBIEDSGERICHT: 3}
 SOORT_MINSTENS: dict[str, int] = {SECTORAAL: 1, IN_GEBIED: 1}
 WOORDEN_MIN, WOORDEN_MAX = 100, 135
-GEEN = GEEN_KENMERK  # the decisive-kenmerk answer for a wijkaanpak: no kenmerk is missing
-PUNTEN_CATEGORIE = 1
-PUNTEN_KENMERK = 1
+PUNTEN_ITEM = {"categorie": 1, "kenmerk": 1}  # per item of a form: its category, its decisive kenmerk
 
 # Every label and sentence the component shows for the test, besides those of the items.
 TEKSTEN: dict[str, str] = {
@@ -90,8 +88,8 @@ class MetingFout(WijklerenFout, ValueError):
 
 
 def vorm_bestand(vorm: str) -> Path:
-    if vorm not in VORMEN:
-        raise MetingFout(f"Onbekende vorm '{vorm}' van de toets. Kies uit: {', '.join(VORMEN)}.")
+    if vorm not in TOETSVORMEN:
+        raise MetingFout(f"Onbekende vorm '{vorm}' van de toets. Kies uit: {', '.join(TOETSVORMEN)}.")
     return METING_MAP / f"vorm_{vorm}.yaml"
 
 
@@ -101,8 +99,8 @@ def soort_van(c: Casus) -> str | None:
 
 
 def beslissend(c: Casus) -> str:
-    """The decisive kenmerk of a case, or GEEN for a wijkaanpak."""
-    return c.uitkomst.beslissend or GEEN
+    """The decisive kenmerk of a case, or GEEN_KENMERK for a wijkaanpak."""
+    return c.uitkomst.beslissend or GEEN_KENMERK
 
 
 def problemen_vorm(vorm: str, items: list[Casus]) -> list[str]:
@@ -112,7 +110,7 @@ def problemen_vorm(vorm: str, items: list[Casus]) -> list[str]:
     if len(items) != AANTAL:
         fout.append(f"{naam} heeft {len(items)} casussen; het moeten er {AANTAL} zijn")
     labels = Counter(c.label for c in items)
-    for label, aantal in MIX.items():
+    for label, aantal in PER_VORM.items():
         if labels[label] != aantal:
             fout.append(
                 f"{naam} heeft {labels[label]} casussen met label '{label}'; het moeten er {aantal} zijn"
@@ -192,7 +190,7 @@ def meting(vorm: str) -> tuple[Casus, ...]:
 
 def metingen() -> dict[str, tuple[Casus, ...]]:
     """Both forms, each valid and the two parallel; MetingFout (Dutch) when not."""
-    vormen = {v: meting(v) for v in VORMEN}
+    vormen = {v: meting(v) for v in TOETSVORMEN}
     fout = problemen_paar(list(vormen["a"]), list(vormen["b"]))
     if fout:
         raise MetingFout("De vormen A en B zijn niet parallel:\n" + "\n".join(fout))
@@ -202,13 +200,13 @@ def metingen() -> dict[str, tuple[Casus, ...]]:
 def kenmerk_feedback(c: Casus, gekozen: str) -> str:
     """Dutch feedback on the kenmerk a learner named as decisive, with what the mistake usually means."""
     goed = beslissend(c)
-    if gekozen != GEEN and gekozen not in KENMERK:
+    if gekozen != GEEN_KENMERK and gekozen not in KENMERK:
         raise MetingFout(f"Onbekend kenmerk '{gekozen}'.")
     if gekozen == goed:
-        if goed == GEEN:
+        if goed == GEEN_KENMERK:
             return "Goed. Er ontbreekt geen kenmerk: alle negen zijn er."
         return f"Goed. Het kenmerk dat de doorslag geeft, is {KENMERK[goed].naam.lower()}: {KENMERK[goed].ontbreekt}."
-    if gekozen == GEEN:
+    if gekozen == GEEN_KENMERK:
         naam = KENMERK[goed].naam.lower()
         return f"Niet goed. Er ontbreekt wel een kenmerk: {naam}. {kenmerk_misvatting(goed, 'onterecht')}"
     if gekozen in c.kenmerken:
@@ -246,7 +244,7 @@ def _item(c: Casus, paar: int) -> dict:
         "bewijs": {k: " ".join(v.split()) for k, v in c.bewijs.items()},
         "feedback": {cat: feedback_keuze(cat, uit) for cat in CATEGORIEEN},
         "misvatting": misvattingen_voor(c),
-        "kenmerk_feedback": {k: kenmerk_feedback(c, k) for k in (*KENMERK_CODES, GEEN)},
+        "kenmerk_feedback": {k: kenmerk_feedback(c, k) for k in (*KENMERK_CODES, GEEN_KENMERK)},
         "uitleg": " ".join(c.uitleg.split()),
         "valkuil": " ".join((c.valkuil or "").split()),
     }
@@ -276,9 +274,9 @@ def metingdata(vorm: str) -> dict:
             {"code": c, "naam": CATEGORIE_NAAM[c][:1].upper() + CATEGORIE_NAAM[c][1:]} for c in CATEGORIEEN
         ],
         "kenmerk_keuzes": [{"code": k.code, "naam": k.naam} for k in KENMERKEN]
-        + [{"code": GEEN, "naam": "Er ontbreekt geen kenmerk: alle negen zijn er"}],
-        "punten": {"categorie": PUNTEN_CATEGORIE, "kenmerk": PUNTEN_KENMERK},
-        "max": len(items) * (PUNTEN_CATEGORIE + PUNTEN_KENMERK),
+        + [{"code": GEEN_KENMERK, "naam": "Er ontbreekt geen kenmerk: alle negen zijn er"}],
+        "punten": PUNTEN_ITEM,
+        "max": len(items) * sum(PUNTEN_ITEM.values()),
         "items": [_item(c, paar) for paar, c in volgorde(vorm, items)],
         "teksten": dict(TEKSTEN),
     }

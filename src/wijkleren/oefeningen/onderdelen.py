@@ -25,7 +25,7 @@ def bronbestanden() -> list[Path]:
     modules = (domein, beslisregel, schema, casusbank, misvattingen, meting, scenario, werkblad)
     code = [Path(m.__file__) for m in (*modules, oefendata, spectrum, regelpad)]
     data = [spectrum.SPECTRUM_BESTAND, misvattingen.BESTAND, scenario.BESTAND, werkblad.BESTAND]
-    data += [meting.vorm_bestand(v) for v in meting.VORMEN]
+    data += [meting.vorm_bestand(v) for v in meting.TOETSVORMEN]
     return [*casusbank.bank_bestanden(), *data, Path(__file__), *code]
 
 
