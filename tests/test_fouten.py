@@ -4,6 +4,8 @@ import importlib
 import inspect
 import logging
 import pkgutil
+import subprocess
+import sys
 
 import pytest
 
@@ -78,3 +80,39 @@ def test_the_one_handler_turns_a_real_os_error_into_dutch_without_traceback(tmp_
 def test_the_one_handler_leaves_a_bug_its_traceback():
     with pytest.raises(ZeroDivisionError):
         fouten.voer_uit(lambda: 1 / 0)
+
+
+@pytest.mark.parametrize(
+    "commando, woorden",
+    [
+        (
+            ["-m", "wijkleren.cli", "opdracht", "nakijken", "x", "--werkers", "abc"],
+            "'abc' is geen getal (bij --werkers)",
+        ),
+        (["-m", "wijkleren.cli", "opdracht", "nakijken"], "dit ontbreekt nog: OPDRACHT"),
+        (["-m", "wijkleren.klasserver.hub", "begin"], "'begin' kan niet bij ACTIE, kies uit 'start', 'stop'"),
+        (["-m", "wijkleren.lms.pakket", "--doel"], "na --doel hoort een waarde"),
+        (["-m", "wijkleren.trainer.drukwerk", "--onbekend"], "onbekend: --onbekend"),
+    ],
+)
+def test_a_wrong_argument_gets_dutch_from_every_command(commando, woorden):
+    uit = subprocess.run([sys.executable, *commando], capture_output=True, text=True, timeout=120)
+    assert uit.returncode == 2
+    assert f"Fout: {woorden}. Gebruik --help voor uitleg." in uit.stderr, uit.stderr
+    assert "Traceback" not in uit.stderr and "error:" not in uit.stderr
+
+
+def test_every_argparse_message_the_commands_can_give_has_its_dutch_form(capsys):
+    # Python's argparse words these in English; if a Python release rewords one, this test names it.
+    p = fouten.Parser(prog="x")
+    p.add_argument("--n", type=int)
+    p.add_argument("--k", action="store_true")
+    p.add_argument("vast")
+    p.add_argument("keuze", nargs="?", choices=["een", "twee"])
+    for args in (["--n", "x", "v"], [], ["v", "een", "--m"], ["v", "drie"], ["v", "--n"], ["v", "--k=1"]):
+        with pytest.raises(SystemExit):
+            p.parse_args(args)
+        regel = capsys.readouterr().err.splitlines()[-1]
+        assert regel.startswith("Fout: ") and not any(
+            w in regel for w in ("argument", "invalid", "expected", "required", "unrecognized", "ignored")
+        ), (args, regel)

@@ -12,9 +12,11 @@ Diagnostics (what went wrong under the hood, for a developer) go to :mod:`loggin
 
 from __future__ import annotations
 
+import argparse
 import errno
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -41,6 +43,37 @@ def meld(fout: WijklerenFout, stroom: TextIO | None = None) -> int:
     """Print the Dutch message of `fout` (no traceback) and return its exit code."""
     print(fout.melding(), file=stroom if stroom is not None else sys.stderr)
     return fout.code
+
+
+# argparse's own messages (Python 3.11-3.13), in Dutch; another message stays as argparse wrote it.
+ARGPARSE_NL = [
+    (re.compile(r"unrecognized arguments: (.*)"), r"onbekend: \1"),
+    (re.compile(r"the following arguments are required: (.*)"), r"dit ontbreekt nog: \1"),
+    (re.compile(r"argument (\S+): expected one argument"), r"na \1 hoort een waarde"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)"),
+        r"\2 kan niet bij \1, kies uit \3",
+    ),
+    (re.compile(r"argument (\S+): invalid (int|float) value: (\S+)"), r"\3 is geen getal (bij \1)"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), r"\1 en \2 gaan niet samen"),
+    (re.compile(r"argument (\S+): ignored explicit argument (\S+)"), r"bij \1 hoort geen waarde \2"),
+]
+
+
+def argparse_nl(message: str) -> str:
+    for patroon, nl in ARGPARSE_NL:
+        if patroon.fullmatch(message):
+            return patroon.sub(nl, message)
+    return message
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse for every command: a wrong argument gets a Dutch line and exit code 2 (as argparse)."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        print(f"Fout: {argparse_nl(message)}. Gebruik --help voor uitleg.", file=sys.stderr)
+        raise SystemExit(2)
 
 
 def schijffout(fout: OSError) -> str:

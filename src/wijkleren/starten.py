@@ -9,7 +9,6 @@ Ctrl-C stops both servers.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import http.server
 import json
@@ -22,6 +21,8 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+from wijkleren.fouten import Parser
 
 # In the course's folder: the current directory (``make start`` runs in the checkout), or --map.
 NOTEBOOKS = Path("notebooks")
@@ -187,7 +188,7 @@ def banner(lab_url: str, boek_url: str, meldingen: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="wijkleren-start", description="Start de cursus Wijkleren.")
+    p = Parser(prog="wijkleren-start", description="Start de cursus Wijkleren.")
     p.add_argument("--lab-poort", type=int, default=8888)
     p.add_argument("--boek-poort", type=int, default=8000)
     p.add_argument("--geen-browser", action="store_true", help="open geen browservenster")

@@ -12,27 +12,20 @@ from pathlib import Path
 
 from wijkleren.casussen.bank import laad_bestanden
 from wijkleren.casussen.schema import CasusFout
-from wijkleren.fouten import voer_uit
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # Dutch usage errors, exit 2 like argparse
-        self.print_usage(sys.stderr)
-        print(f"Fout: {message}. Gebruik --help voor uitleg.", file=sys.stderr)
-        raise SystemExit(2)
+from wijkleren.fouten import Parser, voer_uit
 
 
 def maak_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="wijkleren", description="Hulpmiddelen voor de cursus Wijkleren.")
-    sub = p.add_subparsers(dest="groep", metavar="ONDERDEEL", parser_class=_Parser)
+    p = Parser(prog="wijkleren", description="Hulpmiddelen voor de cursus Wijkleren.")
+    sub = p.add_subparsers(dest="groep", metavar="ONDERDEEL", parser_class=Parser)
     cas = sub.add_parser("casussen", help="werken met casusbestanden")
-    cas_sub = cas.add_subparsers(dest="actie", metavar="ACTIE", parser_class=_Parser)
+    cas_sub = cas.add_subparsers(dest="actie", metavar="ACTIE", parser_class=Parser)
     ctrl = cas_sub.add_parser("controleer", help="controleer een of meer casusbestanden (YAML)")
     ctrl.add_argument("paden", nargs="+", metavar="PAD", help="casusbestand(en)")
     ctrl.set_defaults(functie=_controleer)
 
     opd = sub.add_parser("opdracht", help="de eindopdracht maken en nakijken (nbgrader)")
-    opd_sub = opd.add_subparsers(dest="actie", metavar="ACTIE", parser_class=_Parser)
+    opd_sub = opd.add_subparsers(dest="actie", metavar="ACTIE", parser_class=Parser)
     maak = opd_sub.add_parser("maak", help="maak de bronnotitieboeken uit de casusbank (toetspool)")
     maak.add_argument("--cursus", help="de nbgrader-map (standaard: exercises)")
     maak.add_argument(
@@ -58,7 +51,7 @@ def maak_parser() -> argparse.ArgumentParser:
 
     from wijkleren.cli.klas import voeg_toe as voeg_klas_toe
 
-    voeg_klas_toe(sub, _Parser)  # wijkleren klas overzicht | exporteer (| nakijken, the old name)
+    voeg_klas_toe(sub, Parser)  # wijkleren klas overzicht | exporteer (| nakijken, the old name)
     return p
 
 

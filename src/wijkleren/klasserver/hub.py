@@ -30,17 +30,15 @@ and :mod:`.proces` (the JupyterHub process).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
 import secrets
 import shutil
 import socket
-import sys
 from pathlib import Path
 
-from wijkleren.fouten import WijklerenFout, meld
+from wijkleren.fouten import Parser, voer_uit
 from wijkleren.klasserver.accounts import bestaat, controleer_groepen, maak_account, verwijder_account
 from wijkleren.klasserver.instellingen import schrijf_instellingen, zet_cursus_klaar, zet_uitwisseling_klaar
 from wijkleren.klasserver.klas import STANDAARD_MAP, Klas, KlasFout, cursusbron, schrijf_geheim
@@ -178,19 +176,12 @@ def _welkom(klas: Klas) -> str:
     return "\n".join(regels)
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        self.print_usage(sys.stderr)
-        print(f"Fout: {message}. Gebruik --help voor uitleg.", file=sys.stderr)
-        raise SystemExit(2)
-
-
 def main(argv: list[str] | None = None) -> int:
-    p = _Parser(
+    p = Parser(
         prog="python -m wijkleren.klasserver.hub",
         description="Een klas op één server: JupyterHub met nbgrader.",
     )
-    sub = p.add_subparsers(dest="actie", metavar="ACTIE", parser_class=_Parser)
+    sub = p.add_subparsers(dest="actie", metavar="ACTIE", parser_class=Parser)
     s = sub.add_parser("start", help="maak de accounts en start de klas (als root)")
     s.add_argument("--map", type=Path, default=STANDAARD_MAP, help=f"de klasmap (standaard {STANDAARD_MAP})")
     s.add_argument("--trainer", default="trainer", help="account van de trainer (standaard: trainer)")
@@ -212,29 +203,30 @@ def main(argv: list[str] | None = None) -> int:
         help="verwijder ook de accounts die start maakte (met hun werk) en de klasmap",
     )
     args = p.parse_args(argv)
-    try:
-        if args.actie == "start":
-            deelnemers = [d.strip() for d in args.deelnemers.split(",") if d.strip()]
-            klas = start(
-                args.map,
-                args.trainer,
-                deelnemers,
-                args.poort,
-                args.adres,
-                args.certificaat,
-                args.sleutel,
-                bron=args.bron,
-            )
-            print(_welkom(klas))
-            return 0
-        if args.actie == "stop":
-            klas = stop(args.map, args.opruimen)
-            print("De klas is gestopt." + (" Accounts en klasmap zijn verwijderd." if args.opruimen else ""))
-            return 0
-    except WijklerenFout as fout:
-        return meld(fout)
-    p.print_help()
-    return 2
+    if args.actie not in ("start", "stop"):
+        p.print_help()
+        return 2
+    return voer_uit(lambda: _voer_uit(args))
+
+
+def _voer_uit(args) -> int:
+    if args.actie == "start":
+        deelnemers = [d.strip() for d in args.deelnemers.split(",") if d.strip()]
+        klas = start(
+            args.map,
+            args.trainer,
+            deelnemers,
+            args.poort,
+            args.adres,
+            args.certificaat,
+            args.sleutel,
+            bron=args.bron,
+        )
+        print(_welkom(klas))
+    else:
+        klas = stop(args.map, args.opruimen)
+        print("De klas is gestopt." + (" Accounts en klasmap zijn verwijderd." if args.opruimen else ""))
+    return 0
 
 
 if __name__ == "__main__":

