@@ -386,7 +386,7 @@ def test_export_command_writes_the_file(klas40, tmp_path, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["klas", "exporteer", "--formaat", "excel", "--cursus", str(klas40[0])])
     assert stop.value.code == 2
-    assert "invalid choice" in capsys.readouterr().err
+    assert "Fout: 'excel' kan niet bij --formaat, kies uit 'moodle', 'canvas'." in capsys.readouterr().err
 
 
 def test_score_format_for_the_platforms():

@@ -70,6 +70,10 @@ def start(map_: Path, *extra: str, limiet: int | None = None, pauze: float = 0) 
     `pauze`: seconds the round waits after each learner it stored (its test hook, nr.TEST_PAUZE)."""
 
     def grens():
+        # As in a terminal: Ctrl-C reaches the round. A test run started in the background (a
+        # shell without job control) ignores SIGINT, and a child inherits that; Python then never
+        # raises KeyboardInterrupt, and the round goes on as `nohup` would.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         if limiet is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limiet, limiet))
 
