@@ -3,14 +3,30 @@
 import json
 import re
 
+import yaml
 from helpers.boek import html_paginas
+from helpers.paden import ROOT
 
 
-def test_book_builds_strictly_with_every_chapter(boek):
+def _toc_bestanden(knoop) -> list[str]:
+    if isinstance(knoop, dict):
+        eigen = [knoop[s] for s in ("root", "file") if s in knoop]
+        return eigen + [f for w in knoop.values() for f in _toc_bestanden(w)]
+    if isinstance(knoop, list):
+        return [f for w in knoop for f in _toc_bestanden(w)]
+    return []
+
+
+def test_book_builds_strictly_with_every_chapter_and_nothing_else(boek):
     paginas = html_paginas(boek)
     assert "index.html" in paginas
     hoofdstukken = [p for p in paginas if p.startswith("book/")]
     assert len(hoofdstukken) >= 11, hoofdstukken
+    # Exactly the pages of _toc.yml (plus the start, index and search pages Sphinx adds): no README,
+    # docs page or notebook text from elsewhere in the checkout (the book builds from its root).
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    verwacht = {f"{f}.html" for f in _toc_bestanden(toc)} | {"index.html", "genindex.html", "search.html"}
+    assert set(paginas) == verwacht
 
 
 def test_no_page_names_a_cdn(boek):
