@@ -26,6 +26,7 @@ from wijkleren.eindopdracht.formaat import (
     VRAAG_CATEGORIE,
     casustekst,
     cel_id,
+    nbgrader_gegevens,
     schrijfbasis,
     vraagcel,
 )
@@ -34,7 +35,6 @@ from wijkleren.eindopdracht.nbgrader_stappen import (
     Bronnotitieboek,
     antwoordbronnen,
     geschaald,
-    nbgrader_gegevens,
     nbgrader_ids,
 )
 

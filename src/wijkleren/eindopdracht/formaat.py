@@ -139,9 +139,14 @@ def nbgrader_metadata(grade_id: str, *, grade=False, solution=False, locked=Fals
     return meta
 
 
-def grade_id(cel) -> str | None:
-    """The grade_id of a cell (a dict or NotebookNode), or None: read without trusting the cell."""
+def nbgrader_gegevens(cel) -> dict:
+    """A cell's nbgrader metadata ({} if none), read without trusting the cell (a dict or NotebookNode)."""
     meta = cel.get("metadata") if isinstance(cel, dict) else None
     nbg = meta.get(NBGRADER) if isinstance(meta, dict) else None
-    gid = nbg.get("grade_id") if isinstance(nbg, dict) else None
+    return nbg if isinstance(nbg, dict) else {}
+
+
+def grade_id(cel) -> str | None:
+    """The grade_id of a cell, or None."""
+    gid = nbgrader_gegevens(cel).get("grade_id")
     return gid if isinstance(gid, str) else None

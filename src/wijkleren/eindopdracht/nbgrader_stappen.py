@@ -27,15 +27,15 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 
 from wijkleren.eindopdracht.antwoorden import gewone_tekst
 from wijkleren.eindopdracht.beoordelen import Sleutel, beoordeel, sleutel_uit_bron
-from wijkleren.eindopdracht.formaat import HERSTELD, NBGRADER, NBGRADER_SCHEMA, WIJKLEREN, cel_id
+from wijkleren.eindopdracht.formaat import (
+    HERSTELD,
+    NBGRADER,
+    NBGRADER_SCHEMA,
+    WIJKLEREN,
+    cel_id,
+    nbgrader_gegevens,
+)
 from wijkleren.eindopdracht.formaat import grade_id as _grade_id
-
-
-def nbgrader_gegevens(cel) -> dict:
-    """A cell's nbgrader metadata as the submission has it ({} if none): not to be trusted."""
-    meta = cel.get("metadata")
-    nbg = meta.get(NBGRADER) if isinstance(meta, dict) else None
-    return nbg if isinstance(nbg, dict) else {}
 
 
 class Bronnotitieboek:
