@@ -86,29 +86,26 @@ def wijkaanpak_in_gebiedsgericht() -> bytes:
     )
     ax.text(4.3, 5.95, "(een wijk, buurt, dorp of regio)", color=DONKER, fontsize=10)
     ax.text(4.3, 1.0, _soort(IN_GEBIED), va="bottom", color=DONKER, fontsize=10)
-    ax.add_patch(Circle((8.75, 3.3), 2.55, fc=BLAUW, ec=RAND, lw=2))
-    ax.text(
-        8.75,
-        5.05,
-        _hoofdletter(CATEGORIE_NAAM[GEBIEDSGERICHT]),
-        ha="center",
-        color=DONKER,
-        fontsize=12,
-        weight="bold",
-    )
-    ax.text(8.75, 4.55, "alle 5 kenmerken", ha="center", color=DONKER, fontsize=10)
-    ax.add_patch(Circle((8.75, 2.6), 1.4, fc=GROEN, ec=RAND, lw=2))
-    ax.text(
-        8.75,
-        2.85,
-        _hoofdletter(CATEGORIE_NAAM[WIJKAANPAK]),
-        ha="center",
-        color=DONKER,
-        fontsize=12,
-        weight="bold",
-    )
-    ax.text(8.75, 2.4, "5 kenmerken\n+ 4 extra", ha="center", va="top", color=DONKER, fontsize=10)
+    _cirkel(ax, (3.3, 2.55), BLAUW, GEBIEDSGERICHT, (5.05, 4.55), "alle 5 kenmerken")
+    _cirkel(ax, (2.6, 1.4), GROEN, WIJKAANPAK, (2.85, 2.4), "5 kenmerken\n+ 4 extra", va="top")
     return _svg(fig)
+
+
+def _cirkel(
+    ax,
+    plek: tuple[float, float],
+    kleur: str,
+    categorie: str,
+    regels: tuple[float, float],
+    uitleg: str,
+    **opmaak,
+):
+    """A circle of the figure: its height and radius, the category's name and a line below it."""
+    (y, straal), (y_naam, y_uitleg) = plek, regels
+    ax.add_patch(Circle((8.75, y), straal, fc=kleur, ec=RAND, lw=2))
+    naam = _hoofdletter(CATEGORIE_NAAM[categorie])
+    ax.text(8.75, y_naam, naam, ha="center", color=DONKER, fontsize=12, weight="bold")
+    ax.text(8.75, y_uitleg, uitleg, ha="center", color=DONKER, fontsize=10, **opmaak)
 
 
 def _doos(ax, x, y, tekst, kleur, breed=3.6, hoog=1.1, vet=False):
