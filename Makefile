@@ -62,6 +62,7 @@ test-deps: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@uit=$$($(BIN)/lint-imports --no-cache 2>&1) || { echo "$$uit"; exit 1; }; echo "lint-imports: $$(echo "$$uit" | grep -c KEPT) contracten gehouden"
 
 test: test-deps lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
