@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 import pytest
+from helpers.paden import ROOT
 
 from wijkleren.casussen.bank import (
     bank_bestanden,
@@ -279,3 +280,20 @@ def test_no_toets_case_in_the_built_book(boek):
     }
     assert len(paginas) > 10
     assert gelekte_toetscasussen(paginas) == []
+
+
+@pytest.mark.traag
+def test_the_overview_command_the_trainers_chapter_names_runs():
+    # book/09_trainers.md tells a trainer to run this command; it prints the figures of the bank.
+    import subprocess
+    import sys
+
+    uit = subprocess.run(
+        [sys.executable, "-m", "wijkleren.casussen.overzicht"], capture_output=True, text=True, timeout=300
+    )
+    assert uit.returncode == 0, uit.stderr[-3000:]
+    assert uit.stdout.startswith(f"Casussen: {len(laad_bank())} ")
+    assert "bag-of-words" in uit.stdout and "Traceback" not in uit.stderr
+    assert "python -m wijkleren.casussen.overzicht" in (ROOT / "book" / "09_trainers.md").read_text(
+        encoding="utf-8"
+    )
