@@ -74,3 +74,20 @@ def test_the_themes_words_are_dutch(boek):
         html = (boek / p).read_text(encoding="utf-8")
         for woord in ENGELS:
             assert woord not in html, f"{p}: {woord}"
+
+
+def test_at_320_pixels_wide_no_page_scrolls_sideways(boek, boekserver, browser):
+    # WCAG 1.4.10 (reflow, level AA): content fits 320 CSS pixels without scrolling in two
+    # directions. Wide tables scroll inside their own box (the theme's), not the page.
+    ctx = browser.new_context(viewport={"width": 320, "height": 640})
+    page = ctx.new_page()
+    te_breed = {}
+    for p in html_paginas(boek):
+        if p == "index.html":  # only a redirect to the first chapter
+            continue
+        page.goto(f"{boekserver}/{p}", wait_until="load")
+        breedte = page.evaluate("() => document.documentElement.scrollWidth")
+        if breedte > 320:
+            te_breed[p] = breedte
+    ctx.close()
+    assert te_breed == {}
