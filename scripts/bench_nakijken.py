@@ -37,30 +37,15 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import cursussen  # noqa: E402
 from helpers.simulatie import simuleer_klas  # noqa: E402
-from sqlalchemy import create_engine  # noqa: E402
 
 from wijkleren.nakijkronde.cursus import lees_cursus  # noqa: E402
 from wijkleren.nakijkronde.parallel import standaard_werkers  # noqa: E402
-from wijkleren.nakijkronde.rijen import lees_rijen  # noqa: E402
 
 
 def _tijd(args: list[str], cwd: Path) -> float:
     begin = time.perf_counter()
     subprocess.run(args, cwd=cwd, env=cursussen.omgeving(), capture_output=True, check=False)
     return time.perf_counter() - begin
-
-
-def _rijen(map_: Path, opdracht: str) -> dict:
-    """Every gradebook row of every learner, without the time of handing in (see above)."""
-    engine = create_engine(f"sqlite:///{map_ / 'gradebook.db'}")
-    with engine.connect() as conn:
-        studenten = [r[0] for r in conn.exec_driver_sql("SELECT id FROM student")]
-        uit = {s: lees_rijen(conn, opdracht, s) for s in studenten}
-    engine.dispose()
-    for rijen in uit.values():
-        if rijen["inzending"] is not None:
-            rijen["inzending"].pop("timestamp")
-    return uit
 
 
 def _notitieboeken(map_: Path) -> dict[str, bytes]:
@@ -84,8 +69,10 @@ def meet(basis: Path, opdracht: str, werkers: int, keer: int) -> tuple[list[floa
         for naam in volgorde:
             tijd = _tijd(opdrachten[naam], maps[naam])
             (stock if naam == "stock" else parallel).append(tijd)
-        rijen = _rijen(maps["stock"], opdracht)
-        assert rijen == _rijen(maps["parallel"], opdracht), "de cijferbestanden verschillen"
+        rijen = cursussen.gradebook_rijen(maps["stock"], opdracht)
+        assert rijen == cursussen.gradebook_rijen(maps["parallel"], opdracht), (
+            "de cijferbestanden verschillen"
+        )
         assert len(rijen) >= 1
         assert _notitieboeken(maps["stock"]) == _notitieboeken(maps["parallel"]), (
             "de notitieboeken verschillen"

@@ -16,6 +16,7 @@ import yaml
 from helpers.boek import html_paginas
 from helpers.browser import axe_schendingen
 from helpers.paden import ROOT
+from helpers.spelling import hunspell, woordenlijst
 
 from wijkleren.boek.figuren import beslisregel, wijkaanpak_in_gebiedsgericht
 from wijkleren.boek.leesbaarheid import KORT_AANDEEL_MAX, meet, meet_tekst, proza, zinnen
@@ -123,41 +124,27 @@ def test_readability_figures_are_printed_per_chapter():
         assert pad.stem in res.stdout
 
 
-def _woordenlijst(tmp_path) -> Path:
-    woorden = []
-    for f in sorted((ROOT / "tests" / "woordenlijst").glob("*.txt")):
-        woorden += [w.strip() for w in f.read_text(encoding="utf-8").splitlines() if w.strip()]
-    pad = tmp_path / "woorden.dic"
-    pad.write_text("\n".join(sorted(set(woorden))) + "\n", encoding="utf-8")
-    return pad
-
-
 def onbekende_woorden(tekst: str, woordenlijst: Path) -> set[str]:
     # Split on slashes too, and drop the hyphen of a shared compound part ("wijk- en gebiedsgericht").
     tekst = re.sub(r"https?://\S+", " ", tekst).replace("/", " ")
     tekst = re.sub(r"(\w)-(?=\s|$)", r"\1", tekst)
     # Single quotes around a phrase ('voorlopig') are no part of a word; 's and collega's are.
     tekst = re.sub(r"(?<!\w)'(?!s\b)|(?<=\w)'(?!\w)", " ", tekst).replace("‘", " ").replace("’", " ")
-    res = subprocess.run(
-        ["hunspell", "-d", "nl_NL", "-p", str(woordenlijst), "-l"],
-        input=tekst,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return {w for w in res.stdout.split() if re.search(r"[^\W\d_]", w)}  # a token without letters is no word
+    return {
+        w for w in hunspell(tekst, woordenlijst) if re.search(r"[^\W\d_]", w)
+    }  # a token without letters is no word
 
 
 @pytest.mark.parametrize("pad", HOOFDSTUKKEN, ids=lambda p: p.stem)
 def test_spelling(pad, tmp_path):
     # Inline code (a command, a file name) is no Dutch prose to spell.
     tekst = proza(pad.read_text(encoding="utf-8"), met_code=False)
-    fout = onbekende_woorden(tekst, _woordenlijst(tmp_path))
+    fout = onbekende_woorden(tekst, woordenlijst(tmp_path))
     assert not fout, f"{pad.name}: unknown words {sorted(fout)}"
 
 
 def test_spelling_check_can_fail(tmp_path):
-    assert onbekende_woorden("De gemeennte werkt samen.", _woordenlijst(tmp_path)) == {"gemeennte"}
+    assert onbekende_woorden("De gemeennte werkt samen.", woordenlijst(tmp_path)) == {"gemeennte"}
 
 
 def _zonder_citaten(markdown: str) -> str:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from helpers.paden import ROOT
 
 from wijkleren.eindopdracht.beoordelen import sleutel_uit_bron
 from wijkleren.eindopdracht.formaat import BEOORDELEN, PUNTEN_CATEGORIE, PUNTEN_KENMERKEN, VRAAG_CATEGORIE
@@ -47,8 +48,6 @@ from wijkleren.klasserver.proces import api
 from wijkleren.starten import vrije_poort
 
 pytestmark = pytest.mark.xdist_group("hub")
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _waarom_niet() -> str | None:

@@ -7,12 +7,13 @@ itself is tested with the component.
 import itertools
 import json
 import re
-import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
+from helpers.paden import ROOT
+from helpers.spelling import hunspell, woordenlijst
 
 from wijkleren.boek.leesbaarheid import (
     FLESCH_DOUMA_MIN,
@@ -41,7 +42,6 @@ from wijkleren.oefeningen.leerdata import LeerdataFout, plat
 from wijkleren.oefeningen.oefendata import oefening_data
 from wijkleren.oefeningen.onderdelen import als_html_json
 
-ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "wijkleren" / "oefeningen" / "data"
 VORMEN = meting.metingen()
 ALLE_ITEMS = [c for v in meting.TOETSVORMEN for c in VORMEN[v]]
@@ -537,11 +537,7 @@ Veenwonen leerwerkplek leerwerkplekken voortoets natoets roc wadi's""".split()
 
 
 def test_spelling_of_all_learning_data(tmp_path):
-    woorden_ = list(EIGEN_WOORDEN)
-    for f in sorted((ROOT / "tests" / "woordenlijst").glob("*.txt")):
-        woorden_ += [w.strip() for w in f.read_text(encoding="utf-8").splitlines() if w.strip()]
-    dic = tmp_path / "woorden.dic"
-    dic.write_text("\n".join(sorted(set(woorden_))) + "\n", encoding="utf-8")
+    dic = woordenlijst(tmp_path, EIGEN_WOORDEN)
     teksten = [t for ts in _eigen_proza().values() for t in ts] + [
         c.tekst + " " + c.titel for c in ALLE_ITEMS
     ]
@@ -549,22 +545,9 @@ def test_spelling_of_all_learning_data(tmp_path):
     teksten += [p.titel + ". " + p.vraag for p in SCENARIO.punten] + [e.titel for e in SCENARIO.einden]
     tekst = re.sub(r"\{\w+\}", " ", "\n".join(plat(t) for t in teksten)).replace("/", " ")
     tekst = re.sub(r"(?<!\w)'(?!s\b)|(?<=\w)'(?!\w)", " ", tekst)
-    res = subprocess.run(
-        ["hunspell", "-d", "nl_NL", "-p", str(dic), "-l"],
-        input=tekst,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    onbekend = {w.strip(".,") for w in res.stdout.split()} - set(EIGEN_WOORDEN)
+    onbekend = {w.strip(".,") for w in hunspell(tekst, dic)} - set(EIGEN_WOORDEN)
     assert not onbekend, sorted(onbekend)
-    fout = subprocess.run(
-        ["hunspell", "-d", "nl_NL", "-p", str(dic), "-l"],
-        input="De gemeennte",
-        capture_output=True,
-        text=True,
-    )
-    assert fout.stdout.split() == ["gemeennte"]
+    assert hunspell("De gemeennte", dic) == ["gemeennte"]
 
 
 def test_every_sentence_of_a_misconception_is_whole():

@@ -9,6 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers.paden import ROOT
+from helpers.spelling import hunspell, woordenlijst
 
 from wijkleren.casussen.bank import casussen
 from wijkleren.casussen.beslisregel import beslis, feedback_keuze, uitleg_uitkomst
@@ -17,7 +19,6 @@ from wijkleren.casussen.schema import Casus
 from wijkleren.oefeningen import oefendata as o
 from wijkleren.oefeningen import onderdelen, spectrum
 
-ROOT = Path(__file__).resolve().parents[1]
 JS = ROOT / "src" / "wijkleren" / "oefeningen" / "static" / "oefeningen.js"
 NAMEN = list(o.OEFENINGEN)
 ALLE_DATA = {n: o.oefening_data(n) for n in NAMEN}
@@ -238,16 +239,6 @@ def test_the_chapter_says_what_the_code_does():
 
 @pytest.mark.skipif(shutil.which("hunspell") is None, reason="hunspell-nl is needed for the spelling check")
 def test_exercise_texts_are_spelled_right(tmp_path):
-    woorden = tmp_path / "woorden.dic"
-    woorden.write_text(
-        "\n".join(
-            w.strip()
-            for f in sorted((ROOT / "tests" / "woordenlijst").glob("*.txt"))
-            for w in f.read_text(encoding="utf-8").splitlines()
-            if w.strip()
-        ),
-        encoding="utf-8",
-    )
     # Without {placeholders} and ‘JupyterLab's own English labels’, which the texts quote.
     eigen = [*o.TEKSTEN.values(), *o.HERHALING_TEKSTEN.values(), *onderdelen.TOETS_TEKSTEN.values()]
     eigen += [
@@ -260,14 +251,8 @@ def test_exercise_texts_are_spelled_right(tmp_path):
         teksten += [z for k in data.get("kenmerken", []) for z in k.get("zinnen", {}).values()]
     for i in spectrum.spectrum_items():
         teksten += [i.titel, i.tekst, i.uitleg]
-    res = subprocess.run(
-        ["hunspell", "-d", "nl_NL", "-p", str(woorden), "-l"],
-        input="\n".join(teksten),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert not set(res.stdout.split()), sorted(set(res.stdout.split()))
+    onbekend = set(hunspell("\n".join(teksten), woordenlijst(tmp_path)))
+    assert not onbekend, sorted(onbekend)
 
 
 def test_evidence_offsets_count_as_javascript_does():
