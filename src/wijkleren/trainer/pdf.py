@@ -64,7 +64,8 @@ def naar_pdf(
     """Print one page (HTML text, or a file URL of the built book) to `doel`, as on paper."""
     page = browser.new_page()
     try:
-        page.route(ANDERE_HOST, lambda route: route.abort())  # only the page itself and its own files
+        # A page given as text is whole: it loads nothing. A book page loads only its own files.
+        page.route("**/*" if html_tekst is not None else ANDERE_HOST, lambda route: route.abort())
         if html_tekst is not None:
             page.set_content(html_tekst, wait_until="load")
         else:
