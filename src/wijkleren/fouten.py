@@ -2,8 +2,9 @@
 
 Every such error in the package derives from :class:`WijklerenFout`. Its text is Dutch and written
 for the trainer or learner at the keyboard, never a traceback. The commands do not catch them one
-by one: ``wijkleren`` (:func:`wijkleren.cli.main`) has one handler that prints :meth:`melding` to
-stderr and exits with :attr:`code`; the ``python -m wijkleren.X`` commands call :func:`meld` too.
+by one: :func:`voer_uit` is the one handler, which prints :meth:`melding` to stderr and exits
+with :attr:`code`. ``wijkleren`` (:func:`wijkleren.cli.main`) and the ``python -m`` commands of
+the class server, the LMS package and the workshop print run through it.
 
 A bug is not a ``WijklerenFout``: it still ends in a traceback, so it can be reported and fixed.
 Diagnostics (what went wrong under the hood, for a developer) go to :mod:`logging` under the logger
@@ -95,7 +96,7 @@ def schijffout(fout: OSError) -> str:
 
 
 def voer_uit(werk: Callable[[], int]) -> int:
-    """The one handler of every command (``wijkleren`` and each ``python -m wijkleren.X``).
+    """The one handler of the commands (``wijkleren`` and the ``python -m`` commands that can fail).
 
     Runs `werk` and returns its exit code. An error a person can fix becomes its Dutch message and
     code; a file or folder that cannot be used, a Dutch sentence and code 1; Ctrl-C, code 130.

@@ -183,8 +183,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     uit = voer_uit(lambda: args.functie(args))  # the one handler: Dutch message, no traceback
-    if uit == 130:
-        return uit
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: a late Ctrl-C changes nothing
